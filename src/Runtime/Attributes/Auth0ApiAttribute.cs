@@ -1,0 +1,26 @@
+using System;
+
+namespace Auth0ClientGen;
+
+/// <summary>
+/// Marks an interface as an HTTP API protected by Auth0. The source generator writes a client class for it
+/// that asks an <see cref="ICredentialsProvider"/> for an access token before every call.
+/// </summary>
+/// <remarks>
+/// For an interface named <c>IOrdersApi</c> the generated class is <c>OrdersApiClient</c>, in the same namespace.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
+public sealed class Auth0ApiAttribute : Attribute
+{
+    /// <summary>
+    /// The API identifier the access token is requested for (the <c>aud</c> claim). When left out, the
+    /// credentials provider uses its configured default audience.
+    /// </summary>
+    public string? Audience { get; set; }
+
+    /// <summary>
+    /// The API's base address, used when the <see cref="System.Net.Http.HttpClient"/> given to the client
+    /// has no <see cref="System.Net.Http.HttpClient.BaseAddress"/>. Configuration takes precedence over it.
+    /// </summary>
+    public string? BaseUrl { get; set; }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.ComponentModel;
+using System.Text;
+
+namespace Auth0ClientGen.Infrastructure;
+
+/// <summary>
+/// Builds a request address from a base address and a route template, escaping every value.
+/// Generated clients call it; hand-written code should not depend on it.
+/// </summary>
+/// <remarks>
+/// The base address's path is kept: <c>https://host/api</c> with the route <c>/users</c> gives
+/// <c>https://host/api/users</c>, unlike <see cref="Uri(Uri, string)"/>, which would drop <c>/api</c>.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class RequestUriBuilder
+{
+    private readonly StringBuilder _builder;
+    private bool _hasQuery;
+
+    /// <summary>Starts an address at <paramref name="baseAddress"/>.</summary>
+    public RequestUriBuilder(Uri baseAddress)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        var text = baseAddress.AbsoluteUri;
+        _builder = new StringBuilder(text.Length + 64);
+        _builder.Append(text, 0, text.EndsWith('/') ? text.Length - 1 : text.Length);
+    }
+
+    /// <summary>Appends literal text of the route template, which is already in URI form.</summary>
+    public RequestUriBuilder AppendLiteral(string literal)
+    {
+        _builder.Append(literal);
+        if (literal.Contains('?'))
+        {
+            _hasQuery = true;
+        }
+
+        return this;
+    }
+
+    /// <summary>Appends a route value, escaped so that it stays inside its path segment.</summary>
+    /// <param name="value">The formatted value.</param>
+    /// <param name="parameterName">The parameter it came from, named in the exception when it is null.</param>
+    /// <exception cref="ArgumentNullException">The value is null: a route value is required.</exception>
+    public RequestUriBuilder AppendPathValue(string? value, string parameterName)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(
+                parameterName,
+                $"The route value '{parameterName}' is null. Route values are required, because leaving one out"
+                + " would send the request to a different address.");
+        }
+
+        _builder.Append(EscapePathValue(value));
+        return this;
+    }
+
+    /// <summary>Appends <c>name=value</c> to the query string, or nothing when the value is null.</summary>
+    public RequestUriBuilder AppendQuery(string name, string? value)
+    {
+        if (value is null)
+        {
+            return this;
+        }
+
+        _builder.Append(_hasQuery ? '&' : '?');
+        _hasQuery = true;
+        _builder.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+        return this;
+    }
+
+    /// <summary>Returns the finished, absolute address.</summary>
+    public Uri ToUri() => new(_builder.ToString(), UriKind.Absolute);
+
+    /// <inheritdoc />
+    public override string ToString() => _builder.ToString();
+
+    internal static string EscapePathValue(string value)
+    {
+        var escaped = Uri.EscapeDataString(value);
+
+        // EscapeDataString leaves dots alone, and a segment that is only "." or ".." would be removed
+        // as a dot segment, sending the request elsewhere. Escaping the dots keeps the value literal.
+        return escaped switch
+        {
+            "." => "%2E",
+            ".." => "%2E%2E",
+            _ => escaped,
+        };
+    }
+}
