@@ -54,3 +54,11 @@ public sealed class DeleteAttribute(string path) : HttpMethodAttribute(path)
     /// <inheritdoc />
     public override HttpMethod Method => HttpMethod.Delete;
 }
+
+/// <summary>
+/// Sends the method's request without an access token, for endpoints that are public. No token is requested.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
+public sealed class AllowAnonymousAttribute : Attribute
+{
+}

@@ -75,6 +75,14 @@ public static class GeneratedClientHelpers
         return content;
     }
 
+    /// <summary>Sends <paramref name="text"/> as a UTF-8 <c>text/plain</c> body, exactly as given.</summary>
+    /// <exception cref="ArgumentNullException">The text is null; send an empty string for an empty body.</exception>
+    public static HttpContent CreateTextContent(string? text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new StringContent(text, System.Text.Encoding.UTF8, "text/plain");
+    }
+
     /// <summary>
     /// Authorizes <paramref name="request"/> with a bearer token from <paramref name="credentials"/>, sends it,
     /// and throws <see cref="ApiException"/> when the status code is not a success.

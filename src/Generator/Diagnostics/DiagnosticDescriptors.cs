@@ -1,0 +1,124 @@
+using Microsoft.CodeAnalysis;
+
+namespace Auth0ClientGen.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. Ids are stable: once shipped, an id keeps its meaning.
+/// docs/diagnostics.md explains each one and how to fix it.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Auth0ClientGen";
+
+    public static readonly DiagnosticDescriptor MissingHttpMethod = Error(
+        "ACG0001",
+        "Method has no HTTP method attribute",
+        "Method '{0}' has no HTTP method attribute; add [Get], [Post], [Put], [Patch] or [Delete] with a route template",
+        "Every method of an [Auth0Api] interface becomes an HTTP call, so each needs a verb attribute.");
+
+    public static readonly DiagnosticDescriptor UnsupportedReturnType = Error(
+        "ACG0002",
+        "Return type is not supported",
+        "Method '{0}' returns '{1}'; use Task, Task<T>, Task<string> or Task<HttpResponseMessage>",
+        "Generated calls are asynchronous and return one of the supported task types.");
+
+    public static readonly DiagnosticDescriptor UnmatchedPlaceholder = Error(
+        "ACG0003",
+        "Route placeholder has no matching parameter",
+        "The route placeholder '{{{0}}}' of method '{1}' matches no parameter; add a parameter named '{0}' or mark one with [AliasAs(\"{0}\")]",
+        "Each placeholder in a route template is filled from the parameter of the same name, compared case-insensitively.");
+
+    public static readonly DiagnosticDescriptor MalformedRoute = Error(
+        "ACG0004",
+        "Route template is malformed",
+        "The route template \"{0}\" of method '{1}' is malformed: {2}",
+        "A route template starts with '/', and each placeholder is a name in braces, such as /orders/{id}.");
+
+    public static readonly DiagnosticDescriptor MultipleBodies = Error(
+        "ACG0005",
+        "More than one body parameter",
+        "Method '{0}' has more than one [Body] parameter; a request has a single body, so combine them into one type",
+        "Only one parameter can be sent as the request body.");
+
+    public static readonly DiagnosticDescriptor UnbindableParameter = Error(
+        "ACG0006",
+        "Parameter cannot be sent",
+        "Parameter '{0}' of method '{1}' has type '{2}', which cannot be sent in the {3}; use a string, number, bool, enum, Guid or date, or send it with [Body]",
+        "Route values, query values and headers are text, so only simple types can go there.");
+
+    public static readonly DiagnosticDescriptor GenericNotSupported = Error(
+        "ACG0007",
+        "Generic declarations are not supported",
+        "'{0}' has type parameters, which the generator cannot implement; declare a non-generic {1}",
+        "Generated clients are concrete classes, so the interface and its methods cannot be generic.");
+
+    public static readonly DiagnosticDescriptor InaccessibleInterface = Error(
+        "ACG0008",
+        "Interface is not accessible to the generated client",
+        "Interface '{0}' is private or protected, so a generated class cannot implement it; make it public or internal",
+        "The generated client is a top-level class in the interface's namespace, so it must be able to see the interface.");
+
+    public static readonly DiagnosticDescriptor ByReferenceParameter = Error(
+        "ACG0009",
+        "Parameter cannot be passed to an asynchronous call",
+        "Parameter '{0}' of method '{1}' is a ref, out or in parameter, a pointer or a ref struct, which an asynchronous HTTP call cannot use; pass it by value",
+        "Generated methods are async, and async methods cannot take parameters by reference.");
+
+    public static readonly DiagnosticDescriptor UnsupportedMember = Error(
+        "ACG0010",
+        "Interface member cannot be implemented",
+        "'{0}' is a {1}; an [Auth0Api] interface may only declare methods, so move it to another interface or give it a default implementation",
+        "The generator only knows how to turn methods into HTTP calls.");
+
+    public static readonly DiagnosticDescriptor MultipleHttpMethods = Error(
+        "ACG0011",
+        "More than one HTTP method attribute",
+        "Method '{0}' has more than one HTTP method attribute; keep exactly one",
+        "A method sends one request, with one verb.");
+
+    public static readonly DiagnosticDescriptor ConflictingParameterAttributes = Error(
+        "ACG0012",
+        "Parameter has conflicting attributes",
+        "Parameter '{0}' of method '{1}' is marked with more than one of [Body], [Query] and [Header]; keep one",
+        "A value goes to exactly one part of the request.");
+
+    public static readonly DiagnosticDescriptor InvalidHeaderName = Error(
+        "ACG0013",
+        "Header name is not valid",
+        "The header name \"{0}\" on parameter '{1}' is not a valid HTTP header name; use letters, digits and '-', such as X-Request-Id",
+        "Header names are HTTP tokens: no spaces, colons or control characters.");
+
+    public static readonly DiagnosticDescriptor InvalidBaseUrl = Error(
+        "ACG0014",
+        "BaseUrl is not an absolute http or https address",
+        "BaseUrl \"{0}\" on '{1}' is not an absolute http or https address; use a value such as https://api.example.com",
+        "The declared base address is used as the start of every request address.");
+
+    public static readonly DiagnosticDescriptor ClientNameTaken = Error(
+        "ACG0015",
+        "Generated client name is already used",
+        "The generated client for '{0}' would be named '{1}', but a type with that name already exists in the namespace; rename one of them",
+        "The client class is named after the interface, without a leading 'I' and with 'Client' appended.");
+
+    public static readonly DiagnosticDescriptor MultipleCancellationTokens = Error(
+        "ACG0016",
+        "More than one CancellationToken parameter",
+        "Method '{0}' has more than one CancellationToken parameter; keep one, which cancels the call",
+        "The call is cancelled through a single token.");
+
+    public static readonly DiagnosticDescriptor InvalidAliasOrQueryName = Error(
+        "ACG0017",
+        "Name is empty",
+        "The name given to parameter '{0}' of method '{1}' is empty; give [AliasAs] or [Header] a non-empty name",
+        "An empty name would send an empty query key or header.");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message, string description)
+        => new(
+            id,
+            title,
+            message,
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: description + " See docs/diagnostics.md#" + id.ToLowerInvariant() + " for the fix.");
+}

@@ -1,0 +1,168 @@
+using System.Collections.Generic;
+using System.Linq;
+using Auth0ClientGen.Generator.Helpers;
+using Auth0ClientGen.Generator.Model;
+
+namespace Auth0ClientGen.Generator.Emitter;
+
+internal static partial class ClientEmitter
+{
+    private static void WriteMethod(SourceWriter writer, ApiModel api, MethodModel method)
+    {
+        var parameterList = string.Join(", ", method.Parameters.Select(p => $"{p.RefKindPrefix}{p.TypeName} {p.Name}"));
+        var signature = $"{method.ReturnTypeName} {method.DeclaringInterfaceTypeName}.{method.Name}({parameterList})";
+
+        writer.WriteLine("/// <inheritdoc />");
+        if (method.UnsupportedReason is not null)
+        {
+            // The build already fails with the reported diagnostic. A throwing body keeps that diagnostic the
+            // only error, instead of adding "does not implement interface member" on top of it.
+            writer.WriteLine(signature);
+            writer.OpenBlock();
+            writer.WriteLine("throw new global::System.NotSupportedException(");
+            using (writer.Indent())
+            {
+                writer.WriteLine(Literal($"{api.InterfaceDisplayName}.{method.Name} could not be generated: see diagnostic {method.UnsupportedReason}."));
+            }
+
+            writer.WriteLine(");");
+            writer.CloseBlock();
+            return;
+        }
+
+        var locals = new LocalNames(method.Parameters.Select(p => p.Name.TrimStart('@')));
+        var requestUri = locals.Reserve("requestUri");
+        var request = locals.Reserve("request");
+        var response = locals.Reserve("response");
+        var cancellationToken = method.Parameters.FirstOrDefault(p => p.Binding == ParameterBinding.CancellationToken)?.Name
+            ?? "default";
+
+        writer.WriteLine("async " + signature);
+        writer.OpenBlock();
+
+        WriteRequestUri(writer, method, requestUri);
+        writer.WriteLine();
+
+        writer.WriteLine($"using var {request} = new {KnownTypeNames.GlobalHttpRequestMessage}(");
+        using (writer.Indent())
+        {
+            writer.WriteLine($"{KnownTypeNames.GlobalHttpMethod}.{method.HttpMethod}, {requestUri});");
+        }
+
+        WriteHeadersAndBody(writer, method, request);
+        writer.WriteLine();
+
+        var sendAccessToken = method.SendsAccessToken ? "sendAccessToken: true" : "sendAccessToken: false";
+        var send = $"await this.SendAsync({request}, {sendAccessToken}, {cancellationToken}).ConfigureAwait(false)";
+        switch (method.ReturnKind)
+        {
+            case ReturnKind.None:
+                writer.WriteLine($"using var {response} = {send};");
+                break;
+            case ReturnKind.ResponseMessage:
+                // The caller owns the response and disposes it.
+                writer.WriteLine($"return {send};");
+                break;
+            case ReturnKind.String:
+                writer.WriteLine($"using var {response} = {send};");
+                writer.WriteLine($"return await {KnownTypeNames.GlobalHelpers}.ReadStringAsync({response}, {cancellationToken}).ConfigureAwait(false);");
+                break;
+            case ReturnKind.Json:
+                writer.WriteLine($"using var {response} = {send};");
+                writer.WriteLine($"return await {KnownTypeNames.GlobalHelpers}.ReadJsonAsync<{method.ResultTypeName}>(");
+                using (writer.Indent())
+                {
+                    writer.WriteLine($"{response}, {KnownTypeNames.GlobalHelpers}.DefaultJsonOptions, {cancellationToken}).ConfigureAwait(false);");
+                }
+
+                break;
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void WriteRequestUri(SourceWriter writer, MethodModel method, string requestUri)
+    {
+        writer.WriteLine($"var {requestUri} = this.StartRequestUri()");
+        using (writer.Indent())
+        {
+
+            foreach (var segment in method.Route)
+            {
+                if (segment.IsLiteral)
+                {
+                    writer.WriteLine($".AppendLiteral({Literal(segment.Text)})");
+                    continue;
+                }
+
+                var parameter = method.Parameters[segment.ParameterIndex];
+                writer.WriteLine($".AppendPathValue({FormatValue(parameter)}, {Literal(parameter.Name.TrimStart('@'))})");
+            }
+
+            foreach (var parameter in method.Parameters.Where(p => p.Binding == ParameterBinding.Query))
+            {
+                writer.WriteLine($".AppendQuery({Literal(parameter.WireName)}, {FormatValue(parameter)})");
+            }
+
+            writer.WriteLine(".ToUri();");
+        }
+    }
+
+    private static void WriteHeadersAndBody(SourceWriter writer, MethodModel method, string request)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            switch (parameter.Binding)
+            {
+                case ParameterBinding.Header:
+                    writer.WriteLine($"{KnownTypeNames.GlobalHelpers}.AddHeader({request}, {Literal(parameter.WireName)}, {FormatValue(parameter)});");
+                    break;
+                case ParameterBinding.Body when parameter.Format == ValueFormat.String:
+                    writer.WriteLine($"{request}.Content = {KnownTypeNames.GlobalHelpers}.CreateTextContent({parameter.Name});");
+                    break;
+                case ParameterBinding.Body:
+                    writer.WriteLine($"{request}.Content = {KnownTypeNames.GlobalHelpers}.CreateJsonContent<{parameter.TypeName}>(");
+                    using (writer.Indent())
+                    {
+                        writer.WriteLine($"{parameter.Name}, {KnownTypeNames.GlobalHelpers}.DefaultJsonOptions);");
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>An expression that turns the parameter's value into text, or null when the value is null.</summary>
+    private static string FormatValue(ParameterModel parameter)
+    {
+        var value = parameter.IsNullableValueType ? parameter.Name + ".GetValueOrDefault()" : parameter.Name;
+        var formatted = parameter.Format switch
+        {
+            ValueFormat.String => value,
+            ValueFormat.Boolean => $"({value} ? \"true\" : \"false\")",
+            ValueFormat.RoundTripDate => $"{value}.ToString(\"O\", {KnownTypeNames.GlobalInvariantCulture})",
+            ValueFormat.Invariant => $"{value}.ToString(null, {KnownTypeNames.GlobalInvariantCulture})",
+            ValueFormat.InvariantThroughInterface =>
+                $"((global::System.IFormattable){value}).ToString(null, {KnownTypeNames.GlobalInvariantCulture})",
+            _ => $"{value}.ToString()",
+        };
+        return parameter.IsNullableValueType ? $"({parameter.Name}.HasValue ? {formatted} : null)" : formatted;
+    }
+
+    /// <summary>Picks local variable names that no parameter of the method already uses.</summary>
+    private sealed class LocalNames(IEnumerable<string> taken)
+    {
+        private readonly HashSet<string> _taken = new(taken);
+
+        public string Reserve(string preferred)
+        {
+            var name = preferred;
+            for (var suffix = 1; !_taken.Add(name); suffix++)
+            {
+                name = preferred + suffix;
+            }
+
+            return name;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace Auth0ClientGen.Generator.Helpers;
+
+/// <summary>Metadata names used to recognise types, and the fully qualified names written into generated code.</summary>
+internal static class KnownTypeNames
+{
+    public const string Auth0ApiAttribute = "Auth0ClientGen.Auth0ApiAttribute";
+    public const string HttpMethodAttribute = "Auth0ClientGen.HttpMethodAttribute";
+    public const string BodyAttribute = "Auth0ClientGen.BodyAttribute";
+    public const string QueryAttribute = "Auth0ClientGen.QueryAttribute";
+    public const string HeaderAttribute = "Auth0ClientGen.HeaderAttribute";
+    public const string AllowAnonymousAttribute = "Auth0ClientGen.AllowAnonymousAttribute";
+    public const string AliasAsAttribute = "Auth0ClientGen.AliasAsAttribute";
+    public const string CancellationToken = "System.Threading.CancellationToken";
+    public const string Task = "System.Threading.Tasks.Task";
+    public const string TaskOfT = "System.Threading.Tasks.Task`1";
+    public const string HttpResponseMessage = "System.Net.Http.HttpResponseMessage";
+
+    public const string GlobalHttpClient = "global::System.Net.Http.HttpClient";
+    public const string GlobalHttpMethod = "global::System.Net.Http.HttpMethod";
+    public const string GlobalHttpRequestMessage = "global::System.Net.Http.HttpRequestMessage";
+    public const string GlobalHttpResponseMessage = "global::System.Net.Http.HttpResponseMessage";
+    public const string GlobalTask = "global::System.Threading.Tasks.Task";
+    public const string GlobalUri = "global::System.Uri";
+    public const string GlobalInvariantCulture = "global::System.Globalization.CultureInfo.InvariantCulture";
+    public const string GlobalCredentialsProvider = "global::Auth0ClientGen.ICredentialsProvider";
+    public const string GlobalAccessTokenRequest = "global::Auth0ClientGen.AccessTokenRequest";
+    public const string GlobalAuth0ApiClient = "global::Auth0ClientGen.Auth0ApiClient";
+    public const string GlobalAuth0ApiMetadata = "global::Auth0ClientGen.Auth0ApiMetadata";
+    public const string GlobalRequestUriBuilder = "global::Auth0ClientGen.Infrastructure.RequestUriBuilder";
+    public const string GlobalHelpers = "global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers";
+}

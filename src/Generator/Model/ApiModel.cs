@@ -1,0 +1,23 @@
+using Auth0ClientGen.Generator.Helpers;
+
+namespace Auth0ClientGen.Generator.Model;
+
+/// <summary>Everything the emitter needs to write the client for one <c>[Auth0Api]</c> interface.</summary>
+/// <param name="Namespace">The interface's namespace, or an empty string for the global namespace.</param>
+/// <param name="InterfaceTypeName">The interface as written in generated code, with <c>global::</c>.</param>
+/// <param name="InterfaceDisplayName">The interface as shown to people, such as <c>Shop.IOrdersApi</c>.</param>
+/// <param name="ClientName">The generated class's name, such as <c>OrdersApiClient</c>.</param>
+/// <param name="IsPublic">Whether the interface is visible outside its assembly.</param>
+/// <param name="Audience">The declared audience, or null.</param>
+/// <param name="BaseUrl">The declared base address, or null.</param>
+/// <param name="GeneratorVersion">Written into the GeneratedCode attribute.</param>
+internal sealed record ApiModel(
+    string Namespace,
+    string InterfaceTypeName,
+    string InterfaceDisplayName,
+    string ClientName,
+    bool IsPublic,
+    string? Audience,
+    string? BaseUrl,
+    string GeneratorVersion,
+    EquatableArray<MethodModel> Methods);

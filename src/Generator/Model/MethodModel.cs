@@ -1,0 +1,53 @@
+using Auth0ClientGen.Generator.Helpers;
+
+namespace Auth0ClientGen.Generator.Model;
+
+/// <summary>One interface method, ready to emit.</summary>
+/// <param name="DeclaringInterfaceTypeName">The interface that declares the method, used for the explicit implementation.</param>
+/// <param name="Name">The method's name, escaped if it is a keyword.</param>
+/// <param name="ReturnTypeName">The declared return type, fully qualified.</param>
+/// <param name="ReturnKind">How the response is turned into the return value.</param>
+/// <param name="ResultTypeName">The <c>T</c> of <c>Task&lt;T&gt;</c>, fully qualified, or null.</param>
+/// <param name="HttpMethod">The HttpMethod property name: Get, Post, Put, Patch or Delete.</param>
+/// <param name="SendsAccessToken">False for <c>[AllowAnonymous]</c> methods, which send no token.</param>
+/// <param name="Route">The route template, split into literal text and placeholders.</param>
+/// <param name="Parameters">Every parameter, in declaration order.</param>
+/// <param name="UnsupportedReason">
+/// Null for a method the emitter can implement. Otherwise the diagnostic id that was reported for it: the
+/// emitter then writes a body that throws, so the only build error the user sees is that diagnostic.
+/// </param>
+internal sealed record MethodModel(
+    string DeclaringInterfaceTypeName,
+    string Name,
+    string ReturnTypeName,
+    ReturnKind ReturnKind,
+    string? ResultTypeName,
+    string HttpMethod,
+    bool SendsAccessToken,
+    EquatableArray<RouteSegment> Route,
+    EquatableArray<ParameterModel> Parameters,
+    string? UnsupportedReason);
+
+/// <summary>How a method's response becomes its return value.</summary>
+internal enum ReturnKind
+{
+    /// <summary><c>Task</c>: the body is ignored.</summary>
+    None,
+
+    /// <summary><c>Task&lt;T&gt;</c>: the body is read as JSON.</summary>
+    Json,
+
+    /// <summary><c>Task&lt;string&gt;</c>: the body is read as text.</summary>
+    String,
+
+    /// <summary><c>Task&lt;HttpResponseMessage&gt;</c>: the response is handed to the caller, who disposes it.</summary>
+    ResponseMessage,
+}
+
+/// <summary>A piece of a route template: literal text, or a placeholder filled from a parameter.</summary>
+/// <param name="Text">The literal text, or the placeholder's name without braces.</param>
+/// <param name="ParameterIndex">For a placeholder, the index of the parameter that fills it; -1 for literal text.</param>
+internal sealed record RouteSegment(string Text, int ParameterIndex)
+{
+    public bool IsLiteral => ParameterIndex < 0;
+}

@@ -1,0 +1,137 @@
+using System.Collections.Generic;
+using System.Linq;
+using Auth0ClientGen.Generator.Diagnostics;
+using Auth0ClientGen.Generator.Helpers;
+using Auth0ClientGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Auth0ClientGen.Generator.Parser;
+
+internal sealed partial class ApiParser
+{
+    private static readonly Dictionary<string, string> HttpMethodsByAttribute = new()
+    {
+        ["Auth0ClientGen.GetAttribute"] = "Get",
+        ["Auth0ClientGen.PostAttribute"] = "Post",
+        ["Auth0ClientGen.PutAttribute"] = "Put",
+        ["Auth0ClientGen.PatchAttribute"] = "Patch",
+        ["Auth0ClientGen.DeleteAttribute"] = "Delete",
+    };
+
+    private MethodModel ParseMethod(INamedTypeSymbol declaringInterface, IMethodSymbol method)
+    {
+        var diagnosticsBefore = _diagnostics.Count;
+        var methodLocation = LocationOf(method);
+        var methodName = method.Name;
+
+        if (method.IsGenericMethod)
+        {
+            Report(DiagnosticDescriptors.GenericNotSupported, methodLocation, method.ToDisplayString(), "method");
+        }
+
+        var (returnKind, resultTypeName) = ParseReturnType(method, methodLocation);
+        var (httpMethod, route) = ParseHttpMethodAttribute(method, methodLocation);
+        var (parameters, routeSegments) = ParseParameters(method, route, methodLocation);
+
+        var supported = _diagnostics.Count == diagnosticsBefore;
+        return new MethodModel(
+            declaringInterface.ToDisplayString(TypeNameFormat),
+            EscapeIdentifier(methodName),
+            TypeName(method.ReturnType),
+            returnKind,
+            resultTypeName,
+            httpMethod ?? "Get",
+            !method.GetAttributes().Any(a => a.AttributeClass is { } type && FullName(type) == KnownTypeNames.AllowAnonymousAttribute),
+            routeSegments,
+            parameters,
+            supported ? null : _diagnostics[diagnosticsBefore].Descriptor.Id);
+    }
+
+    private (ReturnKind Kind, string? ResultTypeName) ParseReturnType(IMethodSymbol method, Location? location)
+    {
+        if (method.ReturnType is INamedTypeSymbol returnType)
+        {
+            var definition = FullName(returnType.OriginalDefinition);
+            if (definition == KnownTypeNames.Task)
+            {
+                return (ReturnKind.None, null);
+            }
+
+            if (definition == "System.Threading.Tasks.Task<TResult>")
+            {
+                var result = returnType.TypeArguments[0];
+                if (result.SpecialType == SpecialType.System_String)
+                {
+                    return (ReturnKind.String, TypeName(result));
+                }
+
+                if (FullName(result) == KnownTypeNames.HttpResponseMessage)
+                {
+                    return (ReturnKind.ResponseMessage, TypeName(result));
+                }
+
+                if (result.TypeKind != TypeKind.Error && !result.IsRefLikeType && result is not IPointerTypeSymbol)
+                {
+                    return (ReturnKind.Json, TypeName(result));
+                }
+            }
+        }
+
+        Report(
+            DiagnosticDescriptors.UnsupportedReturnType,
+            ReturnTypeLocation(method) ?? location,
+            method.Name,
+            method.ReturnType.ToDisplayString());
+        return (ReturnKind.None, null);
+    }
+
+    private (string? HttpMethod, RouteTemplate? Route) ParseHttpMethodAttribute(IMethodSymbol method, Location? location)
+    {
+        var verbs = method.GetAttributes()
+            .Where(a => a.AttributeClass is not null && HttpMethodsByAttribute.ContainsKey(FullName(a.AttributeClass)))
+            .ToList();
+        if (verbs.Count == 0)
+        {
+            Report(DiagnosticDescriptors.MissingHttpMethod, location, method.Name);
+            return (null, null);
+        }
+
+        if (verbs.Count > 1)
+        {
+            Report(DiagnosticDescriptors.MultipleHttpMethods, AttributeLocation(verbs[1]) ?? location, method.Name);
+            return (null, null);
+        }
+
+        var verb = verbs[0];
+        var httpMethod = HttpMethodsByAttribute[FullName(verb.AttributeClass!)];
+        var templateLocation = FirstArgumentLocation(verb) ?? location;
+        if (verb.ConstructorArguments.Length != 1 || verb.ConstructorArguments[0].Value is not string template)
+        {
+            Report(DiagnosticDescriptors.MalformedRoute, templateLocation, string.Empty, method.Name, "the route template is missing");
+            return (httpMethod, null);
+        }
+
+        var route = RouteTemplate.Parse(template);
+        if (route.Error is not null)
+        {
+            Report(DiagnosticDescriptors.MalformedRoute, templateLocation, template, method.Name, route.Error);
+            return (httpMethod, null);
+        }
+
+        return (httpMethod, route);
+    }
+
+    private Location? ReturnTypeLocation(IMethodSymbol method)
+        => method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is MethodDeclarationSyntax syntax
+            ? syntax.ReturnType.GetLocation()
+            : null;
+
+    private Location? AttributeLocation(AttributeData attribute)
+        => attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken).GetLocation();
+
+    private Location? FirstArgumentLocation(AttributeData attribute)
+        => attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) is AttributeSyntax syntax
+            ? syntax.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? syntax.GetLocation()
+            : null;
+}

@@ -1,0 +1,88 @@
+using System.Collections.Generic;
+
+namespace Auth0ClientGen.Generator.Parser;
+
+/// <summary>A route template split into literal text and placeholder names, or the reason it is malformed.</summary>
+internal sealed class RouteTemplate
+{
+    private RouteTemplate(List<(string Text, bool IsPlaceholder)> parts, string? error)
+    {
+        Parts = parts;
+        Error = error;
+    }
+
+    public IReadOnlyList<(string Text, bool IsPlaceholder)> Parts { get; }
+
+    /// <summary>Why the template is malformed, worded to follow "is malformed: ", or null.</summary>
+    public string? Error { get; }
+
+    public static RouteTemplate Parse(string template)
+    {
+        var parts = new List<(string, bool)>();
+        if (!template.StartsWith("/"))
+        {
+            return Fail("it must start with '/'");
+        }
+
+        var literalStart = 0;
+        for (var i = 0; i < template.Length; i++)
+        {
+            switch (template[i])
+            {
+                case '#':
+                    return Fail("a fragment ('#') is never sent to the server");
+                case '}':
+                    return Fail($"the '}}' at position {i} closes no placeholder");
+                case '{':
+                    var close = template.IndexOf('}', i + 1);
+                    if (close < 0)
+                    {
+                        return Fail($"the '{{' at position {i} is never closed");
+                    }
+
+                    var name = template.Substring(i + 1, close - i - 1);
+                    if (!IsPlaceholderName(name))
+                    {
+                        return Fail($"'{{{name}}}' is not a placeholder name; use letters, digits and '_', such as {{id}}");
+                    }
+
+                    if (i > literalStart)
+                    {
+                        parts.Add((template.Substring(literalStart, i - literalStart), false));
+                    }
+
+                    parts.Add((name, true));
+                    i = close;
+                    literalStart = close + 1;
+                    break;
+            }
+        }
+
+        if (literalStart < template.Length)
+        {
+            parts.Add((template.Substring(literalStart), false));
+        }
+
+        return new RouteTemplate(parts, null);
+
+        RouteTemplate Fail(string error) => new(parts, error);
+    }
+
+    private static bool IsPlaceholderName(string name)
+    {
+        if (name.Length == 0 || !(char.IsLetter(name[0]) || name[0] == '_'))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!(char.IsLetterOrDigit(c) || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,141 @@
+namespace Auth0ClientGen.Generator.Tests;
+
+/// <summary>Interfaces a user might write, shared by the snapshot, compile and incremental tests.</summary>
+internal static class TestSources
+{
+    public const string ReadmeExample = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Shop;
+
+        public sealed record Order(int Id, string Status);
+
+        [Auth0Api(Audience = "https://orders.example.com")]
+        public interface IOrdersApi
+        {
+            [Get("/orders/{id}")]
+            Task<Order> GetOrderAsync(int id, CancellationToken cancellationToken = default);
+        }
+        """;
+
+    public const string ManagementApiUsers = """
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Tenant.Management;
+
+        public sealed class User
+        {
+            [JsonPropertyName("user_id")] public string? UserId { get; set; }
+            [JsonPropertyName("email")] public string? Email { get; set; }
+        }
+
+        public sealed class CreateUserRequest
+        {
+            [JsonPropertyName("email")] public string Email { get; set; } = "";
+            [JsonPropertyName("connection")] public string Connection { get; set; } = "";
+        }
+
+        [Auth0Api(BaseUrl = "https://tenant.example.com")]
+        public interface IManagementApi
+        {
+            [Get("/api/v2/users")]
+            Task<List<User>> ListUsersAsync(
+                string? q = null,
+                int? page = null,
+                [AliasAs("per_page")] int? perPage = null,
+                [Query, AliasAs("include_totals")] bool includeTotals = false,
+                CancellationToken cancellationToken = default);
+
+            [Get("/api/v2/users/{id}")]
+            Task<User> GetUserAsync(string id, [Header("X-Correlation-Id")] string? correlationId = null, CancellationToken cancellationToken = default);
+
+            [Post("/api/v2/users")]
+            Task<User> CreateUserAsync([Body] CreateUserRequest user, CancellationToken cancellationToken = default);
+
+            [Patch("/api/v2/users/{ID}")]
+            Task<User> UpdateUserAsync(string id, [Body] Dictionary<string, object?> changes, CancellationToken cancellationToken = default);
+
+            [Delete("/api/v2/users/{id}")]
+            Task DeleteUserAsync(string id, CancellationToken cancellationToken = default);
+        }
+        """;
+
+    public const string ReturnTypes = """
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Samples.Messages;
+
+        [Auth0Api]
+        internal interface IMessagesApi
+        {
+            [Get("/api/public")]
+            Task<string> GetPublicAsync();
+
+            [Get("/api/private"), AllowAnonymous]
+            Task<string> GetWithoutTokenAsync();
+
+            [Put("/api/messages/{messageId}?notify=true")]
+            Task<HttpResponseMessage> ReplaceAsync([AliasAs("messageId")] long id, [Body] string text);
+
+            [Delete("/api/messages")]
+            Task ClearAsync();
+        }
+        """;
+
+    public const string AwkwardNames = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Awkward;
+
+        public interface IReadable<T>
+        {
+            [Get("/items/{id}")]
+            Task<T> GetAsync(string id);
+        }
+
+        public static class Outer
+        {
+            [Auth0Api(Audience = "urn:items")]
+            public interface IItemsApi : IReadable<int>
+            {
+                [Post("/items/{request}/{response}")]
+                Task<string> @class(string request, string response, string requestUri, [Query] string? @event, CancellationToken token);
+            }
+        }
+        """;
+
+    public const string ValueFormatting = """
+        using System;
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        public enum Sort { Ascending, Descending }
+
+        [Auth0Api(Audience = "https://reports.example.com", BaseUrl = "https://reports.example.com/v1/")]
+        public interface IReportsApi
+        {
+            [Get("/reports/{day}/{id}")]
+            Task<string> GetAsync(
+                DateOnly day,
+                Guid id,
+                DateTimeOffset? since,
+                DateTime until,
+                decimal minimum,
+                double? ratio,
+                bool? archived,
+                Sort sort,
+                char separator,
+                [Header("X-Limit")] int limit);
+        }
+        """;
+}
