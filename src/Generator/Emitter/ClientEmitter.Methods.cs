@@ -10,7 +10,7 @@ internal static partial class ClientEmitter
     private static void WriteMethod(SourceWriter writer, ApiModel api, MethodModel method)
     {
         var parameterList = string.Join(", ", method.Parameters.Select(p => $"{p.RefKindPrefix}{p.TypeName} {p.Name}"));
-        var signature = $"{method.ReturnTypeName} {method.DeclaringInterfaceTypeName}.{method.Name}({parameterList})";
+        var signature = $"{method.ReturnTypeName} {method.DeclaringInterfaceTypeName}.{method.Name}{method.TypeParameterList}({parameterList})";
 
         writer.WriteLine("/// <inheritdoc />");
         if (method.UnsupportedReason is not null)

@@ -5,6 +5,7 @@ namespace Auth0ClientGen.Generator.Model;
 /// <summary>One interface method, ready to emit.</summary>
 /// <param name="DeclaringInterfaceTypeName">The interface that declares the method, used for the explicit implementation.</param>
 /// <param name="Name">The method's name, escaped if it is a keyword.</param>
+/// <param name="TypeParameterList">"&lt;T&gt;" for a generic method (only ever emitted as a throwing stub), else empty.</param>
 /// <param name="ReturnTypeName">The declared return type, fully qualified.</param>
 /// <param name="ReturnKind">How the response is turned into the return value.</param>
 /// <param name="ResultTypeName">The <c>T</c> of <c>Task&lt;T&gt;</c>, fully qualified, or null.</param>
@@ -19,6 +20,7 @@ namespace Auth0ClientGen.Generator.Model;
 internal sealed record MethodModel(
     string DeclaringInterfaceTypeName,
     string Name,
+    string TypeParameterList,
     string ReturnTypeName,
     ReturnKind ReturnKind,
     string? ResultTypeName,

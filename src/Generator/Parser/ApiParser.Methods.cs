@@ -31,13 +31,14 @@ internal sealed partial class ApiParser
         }
 
         var (returnKind, resultTypeName) = ParseReturnType(method, methodLocation);
-        var (httpMethod, route) = ParseHttpMethodAttribute(method, methodLocation);
-        var (parameters, routeSegments) = ParseParameters(method, route, methodLocation);
+        var (httpMethod, route, templateLocation) = ParseHttpMethodAttribute(method, methodLocation);
+        var (parameters, routeSegments) = ParseParameters(method, route, templateLocation);
 
         var supported = _diagnostics.Count == diagnosticsBefore;
         return new MethodModel(
             declaringInterface.ToDisplayString(TypeNameFormat),
             EscapeIdentifier(methodName),
+            method.IsGenericMethod ? "<" + string.Join(", ", method.TypeParameters.Select(t => EscapeIdentifier(t.Name))) + ">" : string.Empty,
             TypeName(method.ReturnType),
             returnKind,
             resultTypeName,
@@ -86,7 +87,9 @@ internal sealed partial class ApiParser
         return (ReturnKind.None, null);
     }
 
-    private (string? HttpMethod, RouteTemplate? Route) ParseHttpMethodAttribute(IMethodSymbol method, Location? location)
+    private (string? HttpMethod, RouteTemplate? Route, Location? TemplateLocation) ParseHttpMethodAttribute(
+        IMethodSymbol method,
+        Location? location)
     {
         var verbs = method.GetAttributes()
             .Where(a => a.AttributeClass is not null && HttpMethodsByAttribute.ContainsKey(FullName(a.AttributeClass)))
@@ -94,13 +97,13 @@ internal sealed partial class ApiParser
         if (verbs.Count == 0)
         {
             Report(DiagnosticDescriptors.MissingHttpMethod, location, method.Name);
-            return (null, null);
+            return (null, null, location);
         }
 
         if (verbs.Count > 1)
         {
             Report(DiagnosticDescriptors.MultipleHttpMethods, AttributeLocation(verbs[1]) ?? location, method.Name);
-            return (null, null);
+            return (null, null, location);
         }
 
         var verb = verbs[0];
@@ -109,17 +112,17 @@ internal sealed partial class ApiParser
         if (verb.ConstructorArguments.Length != 1 || verb.ConstructorArguments[0].Value is not string template)
         {
             Report(DiagnosticDescriptors.MalformedRoute, templateLocation, string.Empty, method.Name, "the route template is missing");
-            return (httpMethod, null);
+            return (httpMethod, null, templateLocation);
         }
 
         var route = RouteTemplate.Parse(template);
         if (route.Error is not null)
         {
             Report(DiagnosticDescriptors.MalformedRoute, templateLocation, template, method.Name, route.Error);
-            return (httpMethod, null);
+            return (httpMethod, null, templateLocation);
         }
 
-        return (httpMethod, route);
+        return (httpMethod, route, templateLocation);
     }
 
     private Location? ReturnTypeLocation(IMethodSymbol method)

@@ -13,7 +13,7 @@ internal sealed partial class ApiParser
     private (EquatableArray<ParameterModel> Parameters, EquatableArray<RouteSegment> Route) ParseParameters(
         IMethodSymbol method,
         RouteTemplate? route,
-        Location? methodLocation)
+        Location? templateLocation)
     {
         var placeholders = route?.Parts.Where(p => p.IsPlaceholder).Select(p => p.Text).ToList() ?? [];
         var parameters = ImmutableArray.CreateBuilder<ParameterModel>(method.Parameters.Length);
@@ -47,7 +47,7 @@ internal sealed partial class ApiParser
             var index = FindRouteParameter(parameters, text);
             if (index < 0)
             {
-                Report(DiagnosticDescriptors.UnmatchedPlaceholder, methodLocation, text, method.Name);
+                Report(DiagnosticDescriptors.UnmatchedPlaceholder, templateLocation, text, method.Name);
             }
 
             segments.Add(new RouteSegment(text, index));
@@ -60,7 +60,9 @@ internal sealed partial class ApiParser
     {
         for (var i = 0; i < parameters.Count; i++)
         {
-            if (parameters[i].Binding == ParameterBinding.Route
+            // A parameter that already failed with its own diagnostic still claims its placeholder,
+            // so one mistake is reported once.
+            if (parameters[i].Binding is ParameterBinding.Route or ParameterBinding.None
                 && string.Equals(parameters[i].WireName, placeholder, StringComparison.OrdinalIgnoreCase))
             {
                 return i;

@@ -1,0 +1,267 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Auth0ClientGen.Generator.Tests;
+
+/// <summary>
+/// One test per diagnostic: the id, the exact span it points at, and that the generated code adds no
+/// compiler error of its own on top of it.
+/// </summary>
+public class DiagnosticTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Shop;
+
+        """;
+
+    [Fact]
+    public void ACG0001_MethodWithoutHttpMethod() => AssertSingleDiagnostic("ACG0001", """
+        [Auth0Api]
+        public interface IApi
+        {
+            Task [|PingAsync|]();
+        }
+        """);
+
+    [Theory]
+    [InlineData("void")]
+    [InlineData("string")]
+    [InlineData("ValueTask<string>")]
+    [InlineData("IEnumerable<int>")]
+    public void ACG0002_UnsupportedReturnType(string returnType) => AssertSingleDiagnostic("ACG0002", $$"""
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/ping")]
+            [|{{returnType}}|] Ping();
+        }
+        """);
+
+    [Fact]
+    public void ACG0003_PlaceholderWithoutParameter() => AssertSingleDiagnostic("ACG0003", """
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get([|"/orders/{orderId}"|])]
+            Task<string> GetAsync(int id);
+        }
+        """);
+
+    [Theory]
+    [InlineData("orders/{id}")]
+    [InlineData("/orders/{id")]
+    [InlineData("/orders/id}")]
+    [InlineData("/orders/{}")]
+    [InlineData("/orders/{**path}")]
+    [InlineData("/orders#top")]
+    public void ACG0004_MalformedRoute(string template) => AssertSingleDiagnostic("ACG0004", $$"""
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get([|"{{template}}"|])]
+            Task<string> GetAsync(string id);
+        }
+        """);
+
+    [Fact]
+    public void ACG0005_TwoBodies() => AssertSingleDiagnostic("ACG0005", """
+        [Auth0Api]
+        public interface IApi
+        {
+            [Post("/orders")]
+            Task CreateAsync([Body] string first, [Body] string [|second|]);
+        }
+        """);
+
+    [Theory]
+    [InlineData("List<int> ids", "ids")]
+    [InlineData("object filter", "filter")]
+    [InlineData("Uri address", "address")]
+    public void ACG0006_ParameterThatCannotBeText(string parameter, string name) => AssertSingleDiagnostic(
+        "ACG0006",
+        $$"""
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/orders")]
+            Task<string> ListAsync({{parameter.Replace(name, "[|" + name + "|]")}});
+        }
+        """);
+
+    [Fact]
+    public void ACG0007_GenericInterface() => AssertSingleDiagnostic("ACG0007", """
+        [Auth0Api]
+        public interface [|IApi|]<T>
+        {
+            [Get("/items")]
+            Task<T> GetAsync();
+        }
+        """);
+
+    [Fact]
+    public void ACG0007_GenericMethod() => AssertSingleDiagnostic("ACG0007", """
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/items")]
+            Task<T> [|GetAsync|]<T>();
+        }
+        """);
+
+    [Fact]
+    public void ACG0008_PrivateNestedInterface() => AssertSingleDiagnostic("ACG0008", """
+        public class Outer
+        {
+            [Auth0Api]
+            private interface [|IApi|]
+            {
+                [Get("/items")]
+                Task GetAsync();
+            }
+        }
+        """);
+
+    [Theory]
+    [InlineData("ref int id")]
+    [InlineData("out int id")]
+    [InlineData("in int id")]
+    [InlineData("Span<byte> id")]
+    public void ACG0009_ParameterThatAsyncCannotTake(string parameter) => AssertSingleDiagnostic("ACG0009", $$"""
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/items/{id}")]
+            Task GetAsync({{parameter.Replace(" id", " [|id|]")}});
+        }
+        """);
+
+    [Fact]
+    public void ACG0010_Property() => AssertSingleDiagnostic("ACG0010", """
+        [Auth0Api]
+        public interface IApi
+        {
+            string [|Name|] { get; }
+        }
+        """);
+
+    [Fact]
+    public void ACG0011_TwoHttpMethods() => AssertSingleDiagnostic("ACG0011", """
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/items"), [|Post("/items")|]]
+            Task SaveAsync();
+        }
+        """);
+
+    [Fact]
+    public void ACG0012_BodyAndQuery() => AssertSingleDiagnostic("ACG0012", """
+        [Auth0Api]
+        public interface IApi
+        {
+            [Post("/items")]
+            Task SaveAsync([Body, Query] string [|item|]);
+        }
+        """);
+
+    [Theory]
+    [InlineData("X Request")]
+    [InlineData("X-Id:")]
+    [InlineData("X-É")]
+    public void ACG0013_InvalidHeaderName(string headerName) => AssertSingleDiagnostic("ACG0013", $$"""
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/items")]
+            Task GetAsync([Header([|"{{headerName}}"|])] string value);
+        }
+        """);
+
+    [Theory]
+    [InlineData("/relative")]
+    [InlineData("ftp://files.example.com")]
+    [InlineData("not a url")]
+    public void ACG0014_InvalidBaseUrl(string baseUrl) => AssertSingleDiagnostic("ACG0014", $$"""
+        [Auth0Api([|BaseUrl = "{{baseUrl}}"|])]
+        public interface IApi
+        {
+            [Get("/items")]
+            Task GetAsync();
+        }
+        """);
+
+    [Fact]
+    public void ACG0015_ClientNameTaken() => AssertSingleDiagnostic("ACG0015", """
+        public class OrdersApiClient { }
+
+        [Auth0Api]
+        public interface [|IOrdersApi|]
+        {
+            [Get("/orders")]
+            Task GetAsync();
+        }
+        """);
+
+    [Fact]
+    public void ACG0015_IsNotReportedForAPartialClassThatExtendsTheClient()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public partial class OrdersApiClient { public string Describe() => "orders"; }
+
+            [Auth0Api]
+            public interface IOrdersApi
+            {
+                [Get("/orders")]
+                Task GetAsync();
+            }
+            """);
+        Assert.True(run.GeneratorDiagnostics.IsEmpty && run.CompileErrors.Count == 0, run.Describe());
+    }
+
+    [Fact]
+    public void ACG0016_TwoCancellationTokens() => AssertSingleDiagnostic("ACG0016", """
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/items")]
+            Task GetAsync(CancellationToken first, CancellationToken [|second|]);
+        }
+        """);
+
+    [Theory]
+    [InlineData("[AliasAs(\"\")] string [|q|]")]
+    [InlineData("[Header(\"\")] string [|q|]")]
+    public void ACG0017_EmptyName(string parameter) => AssertSingleDiagnostic("ACG0017", $$"""
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/items")]
+            Task GetAsync({{parameter}});
+        }
+        """);
+
+    private static void AssertSingleDiagnostic(string id, string markedSource)
+    {
+        var (source, expectedSpan) = TestMarkup.Parse(Usings + markedSource);
+        var run = GeneratorHarness.Run(source);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(source.Substring(expectedSpan.Start, expectedSpan.Length), source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+        // A location inside the compilation's own tree is what lets #pragma and .editorconfig suppress it.
+        Assert.Same(run.Output.SyntaxTrees.First(), diagnostic.Location.SourceTree);
+        Assert.Contains("docs/diagnostics.md#" + id.ToLowerInvariant(), diagnostic.Descriptor.Description.ToString());
+
+        // The generated code must never add a compiler error of its own on top of the diagnostic.
+        var generatedErrors = run.CompileErrors.Where(d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs") == true);
+        Assert.Empty(generatedErrors);
+    }
+}
