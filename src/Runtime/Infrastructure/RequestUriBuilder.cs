@@ -41,8 +41,9 @@ public sealed class RequestUriBuilder
 
     /// <summary>Appends a route value, escaped so that it stays inside its path segment.</summary>
     /// <param name="value">The formatted value.</param>
-    /// <param name="parameterName">The parameter it came from, named in the exception when it is null.</param>
+    /// <param name="parameterName">The parameter it came from, named in the exception when it is refused.</param>
     /// <exception cref="ArgumentNullException">The value is null: a route value is required.</exception>
+    /// <exception cref="ArgumentException">The value is empty, "." or "..", which would address another resource.</exception>
     public RequestUriBuilder AppendPathValue(string? value, string parameterName)
     {
         if (value is null)
@@ -53,7 +54,18 @@ public sealed class RequestUriBuilder
                 + " would send the request to a different address.");
         }
 
-        _builder.Append(EscapePathValue(value));
+        // An empty segment, or a dot segment, would be removed or merged by URI normalization (System.Uri
+        // decodes %2E before it does that), so the request would reach a different resource. Refusing is the
+        // only way to keep the request at the address the route template describes.
+        if (value.Length == 0 || value == "." || value == "..")
+        {
+            throw new ArgumentException(
+                $"The route value '{parameterName}' is {(value.Length == 0 ? "empty" : $"\"{value}\"")}, which would"
+                + " send the request to a different address. Pass a value that names the resource.",
+                parameterName);
+        }
+
+        _builder.Append(Uri.EscapeDataString(value));
         return this;
     }
 
@@ -76,18 +88,4 @@ public sealed class RequestUriBuilder
 
     /// <inheritdoc />
     public override string ToString() => _builder.ToString();
-
-    internal static string EscapePathValue(string value)
-    {
-        var escaped = Uri.EscapeDataString(value);
-
-        // EscapeDataString leaves dots alone, and a segment that is only "." or ".." would be removed
-        // as a dot segment, sending the request elsewhere. Escaping the dots keeps the value literal.
-        return escaped switch
-        {
-            "." => "%2E",
-            ".." => "%2E%2E",
-            _ => escaped,
-        };
-    }
 }

@@ -1,0 +1,266 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Auth0ClientGen.Internal;
+using Duende.IdentityModel.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Auth0ClientGen;
+
+/// <summary>
+/// Obtains access tokens from Auth0 with the OAuth client credentials grant and keeps them in memory, one per
+/// audience, until shortly before they expire.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A cached token is handed out until <see cref="RenewalMargin"/> before its <c>expires_in</c> runs out,
+/// counted from when the token response arrived. A response without <c>expires_in</c> is assumed to live
+/// <see cref="AssumedLifetime"/>. Failed requests are never cached: the next call asks again.
+/// </para>
+/// <para>
+/// Callers that miss the cache at the same time for the same audience share one token request. That request
+/// is not cancelled when one caller gives up, since others may still wait for it; the token endpoint
+/// <see cref="HttpClient"/>'s timeout bounds it instead.
+/// </para>
+/// <para>
+/// The cache is deliberately simple: it never evicts an audience and never renews ahead of demand, so the
+/// first caller after the renewal point waits for a network round trip. Renewing in the background would
+/// need a scheduled refresh per audience and a policy for failed refreshes.
+/// </para>
+/// </remarks>
+public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
+{
+    /// <summary>How long before a token's expiry the provider stops handing it out and requests a new one.</summary>
+    public static readonly TimeSpan RenewalMargin = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The lifetime assumed for a token whose response carried no <c>expires_in</c>. Auth0 always sends it, so
+    /// this only guards against proxies and look-alike servers; it is kept short so an unknown expiry is
+    /// never trusted for long.
+    /// </summary>
+    public static readonly TimeSpan AssumedLifetime = TimeSpan.FromMinutes(5);
+
+    private const string AudienceParameter = "audience";
+
+    private readonly Func<HttpClient> _getHttpClient;
+    private readonly Uri _tokenEndpoint;
+    private readonly string _clientId;
+    private readonly string _clientSecret;
+    private readonly string? _defaultAudience;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    // Reads go to the concurrent dictionary without a lock, so the warm path never blocks; every write, and
+    // the bookkeeping of requests in flight, happens under _gate.
+    private readonly ConcurrentDictionary<string, CachedAccessToken> _tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<CachedAccessToken>> _requestsInFlight = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    /// <summary>Creates a provider that sends its token requests through <paramref name="httpClient"/>.</summary>
+    /// <param name="httpClient">The client used for the token endpoint. Its timeout bounds each token request.</param>
+    /// <param name="options">The tenant and application; read once, here.</param>
+    /// <param name="timeProvider">The clock used for token expiry; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="logger">Receives diagnostics, never tokens or secrets.</param>
+    /// <exception cref="ArgumentException">
+    /// A setting is missing or invalid; the message names the configuration key, such as <c>Auth0:ClientSecret</c>.
+    /// </exception>
+    public Auth0ClientCredentialsProvider(
+        HttpClient httpClient,
+        Auth0ClientCredentialsOptions options,
+        TimeProvider? timeProvider = null,
+        ILogger<Auth0ClientCredentialsProvider>? logger = null)
+        : this(ReturnClient(httpClient), options, timeProvider, logger)
+    {
+    }
+
+    /// <summary>
+    /// Creates a provider that asks <paramref name="getHttpClient"/> for a client on every token request, so an
+    /// <c>IHttpClientFactory</c> can rotate its handlers under a long-lived provider.
+    /// </summary>
+    internal Auth0ClientCredentialsProvider(
+        Func<HttpClient> getHttpClient,
+        Auth0ClientCredentialsOptions options,
+        TimeProvider? timeProvider,
+        ILogger? logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = Auth0Settings.FindCredentialProblems(options.Domain, options.ClientId, options.ClientSecret);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        }
+
+        Auth0Settings.TryGetTokenEndpoint(options.Domain!, out _tokenEndpoint, out _);
+        _getHttpClient = getHttpClient;
+        _clientId = options.ClientId!;
+        _clientSecret = options.ClientSecret!;
+        _defaultAudience = string.IsNullOrWhiteSpace(options.Audience) ? null : options.Audience;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>The token endpoint derived from the configured domain.</summary>
+    public Uri TokenEndpoint => _tokenEndpoint;
+
+    /// <inheritdoc />
+    /// <exception cref="TokenRequestException">Auth0 refused the request or could not be reached.</exception>
+    /// <exception cref="InvalidOperationException">The request names no audience and none is configured.</exception>
+    public ValueTask<string> GetAccessTokenAsync(
+        AccessTokenRequest request,
+        CancellationToken cancellationToken = default)
+    {
+        var audience = string.IsNullOrEmpty(request.Audience) ? _defaultAudience : request.Audience;
+        if (audience is null)
+        {
+            return ValueTask.FromException<string>(new InvalidOperationException(
+                $"No audience to request an access token for. Set {Auth0Settings.AudienceKey} (the default"
+                + " audience), or declare [Auth0Api(Audience = \"...\")] on the API interface."));
+        }
+
+        if (_tokens.TryGetValue(audience, out var cached) && cached.IsFreshAt(_timeProvider.GetUtcNow()))
+        {
+            return new ValueTask<string>(cached.AccessToken);
+        }
+
+        return new ValueTask<string>(GetUncachedAsync(audience, cancellationToken));
+    }
+
+    /// <summary>Describes the provider without revealing the client secret or any token.</summary>
+    public override string ToString()
+        => $"{nameof(Auth0ClientCredentialsProvider)} {{ TokenEndpoint = {_tokenEndpoint}, ClientId = {_clientId} }}";
+
+    private static Func<HttpClient> ReturnClient(HttpClient httpClient)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        return () => httpClient;
+    }
+
+    private async Task<string> GetUncachedAsync(string audience, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        Task<CachedAccessToken>? pending;
+        TaskCompletionSource<CachedAccessToken>? started = null;
+        lock (_gate)
+        {
+            // Another caller may have stored a fresh token since the lock-free check.
+            if (_tokens.TryGetValue(audience, out var cached) && cached.IsFreshAt(_timeProvider.GetUtcNow()))
+            {
+                return cached.AccessToken;
+            }
+
+            if (!_requestsInFlight.TryGetValue(audience, out pending))
+            {
+                started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                pending = started.Task;
+                _requestsInFlight.Add(audience, pending);
+            }
+        }
+
+        // The request is entered in the table before it starts, so it can remove itself when it ends even if
+        // it completes synchronously.
+        if (started is not null)
+        {
+            _ = RequestAndPublishAsync(audience, started);
+        }
+
+        var token = await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return token.AccessToken;
+    }
+
+    private async Task RequestAndPublishAsync(string audience, TaskCompletionSource<CachedAccessToken> completion)
+    {
+        try
+        {
+            var token = await RequestTokenAsync(audience).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _tokens[audience] = token;
+                _requestsInFlight.Remove(audience);
+            }
+
+            completion.SetResult(token);
+        }
+        catch (Exception exception)
+        {
+            lock (_gate)
+            {
+                _requestsInFlight.Remove(audience);
+            }
+
+            completion.SetException(exception);
+
+            // Every caller may have given up already; reading the exception marks it observed, so it does not
+            // resurface later through TaskScheduler.UnobservedTaskException.
+            _ = completion.Task.Exception;
+        }
+    }
+
+    private async Task<CachedAccessToken> RequestTokenAsync(string audience)
+    {
+        Log.RequestingAccessToken(_logger, audience, _tokenEndpoint);
+        var request = new ClientCredentialsTokenRequest
+        {
+            Address = _tokenEndpoint.AbsoluteUri,
+            ClientId = _clientId,
+            ClientSecret = _clientSecret,
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+        };
+        request.Parameters.Add(AudienceParameter, audience);
+
+        TokenResponse response;
+        try
+        {
+            // Shared by every caller waiting for this audience, so no single caller's token may cancel it.
+            response = await _getHttpClient()
+                .RequestClientCredentialsTokenAsync(request, CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception)
+        {
+            Log.TokenEndpointUnreachable(_logger, _tokenEndpoint, audience, exception);
+            throw TokenRequestErrors.TimedOut(_tokenEndpoint, exception);
+        }
+
+        var receivedAt = _timeProvider.GetUtcNow();
+        using (response.HttpResponse)
+        {
+            if (response.IsError || string.IsNullOrEmpty(response.AccessToken))
+            {
+                var failure = TokenRequestErrors.FromResponse(response, _tokenEndpoint, audience);
+                if (failure.StatusCode is { } statusCode)
+                {
+                    Log.AccessTokenRequestFailed(_logger, audience, (int)statusCode, failure.Error ?? "none");
+                }
+                else
+                {
+                    Log.TokenEndpointUnreachable(_logger, _tokenEndpoint, audience, failure);
+                }
+
+                throw failure;
+            }
+
+            var lifetime = TimeSpan.FromSeconds(response.ExpiresIn);
+            if (response.ExpiresIn <= 0)
+            {
+                lifetime = AssumedLifetime;
+                Log.AccessTokenWithoutExpiry(_logger, audience, lifetime);
+            }
+
+            var renewAt = receivedAt + (lifetime > RenewalMargin ? lifetime - RenewalMargin : TimeSpan.Zero);
+            Log.AccessTokenReceived(_logger, audience, renewAt);
+            return new CachedAccessToken(response.AccessToken, renewAt);
+        }
+    }
+
+    private sealed class CachedAccessToken(string accessToken, DateTimeOffset renewAt)
+    {
+        public string AccessToken { get; } = accessToken;
+
+        public bool IsFreshAt(DateTimeOffset now) => now < renewAt;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using Microsoft.Extensions.Options;
+
+namespace Auth0ClientGen.Internal;
+
+/// <summary>
+/// Checks one API's <see cref="Auth0ClientOptions"/> when they are first read, so a missing setting fails with
+/// a message naming its configuration key instead of a <see cref="System.NullReferenceException"/> later.
+/// </summary>
+/// <param name="optionsName">The options name of the API this validator is for.</param>
+/// <param name="requireCredentials">False when the API brings its own credentials provider.</param>
+internal sealed class Auth0ClientOptionsValidator(string optionsName, bool requireCredentials)
+    : IValidateOptions<Auth0ClientOptions>
+{
+    public ValidateOptionsResult Validate(string? name, Auth0ClientOptions options)
+    {
+        if (name != optionsName)
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
+        var problems = requireCredentials
+            ? Auth0Settings.FindCredentialProblems(options.Domain, options.ClientId, options.ClientSecret)
+            : new List<string>();
+        if (Auth0Settings.FindBaseUrlProblem(options.BaseUrl) is { } baseUrlProblem)
+        {
+            problems.Add(baseUrlProblem);
+        }
+
+        return problems.Count == 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Auth0 settings for {optionsName}: {string.Join(" ", problems)}");
+    }
+}

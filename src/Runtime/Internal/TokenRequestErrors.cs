@@ -1,0 +1,137 @@
+using System;
+using System.Net;
+using Duende.IdentityModel.Client;
+
+namespace Auth0ClientGen.Internal;
+
+/// <summary>
+/// Turns a failed token request into a <see cref="TokenRequestException"/> whose message says what to do.
+/// Nothing here reads the request, so neither the client secret nor a token can reach a message.
+/// </summary>
+internal static class TokenRequestErrors
+{
+    private const string SettingsAdvice =
+        "Check Auth0:Domain, Auth0:ClientId, Auth0:ClientSecret and the audience.";
+
+    /// <summary>Explains a token response that carries no usable access token.</summary>
+    public static TokenRequestException FromResponse(TokenResponse response, Uri endpoint, string audience)
+    {
+        if (response.HttpResponse is not { } httpResponse)
+        {
+            return Unreachable(endpoint, response.Exception);
+        }
+
+        var statusCode = httpResponse.StatusCode;
+        var status = $"{(int)statusCode} {httpResponse.ReasonPhrase ?? statusCode.ToString()}";
+        if (response.Json is null)
+        {
+            var mediaType = httpResponse.Content.Headers.ContentType?.MediaType ?? "no content type";
+            var body = string.IsNullOrEmpty(response.Raw) ? "an empty body" : $"a body that is not JSON ({mediaType})";
+            return new TokenRequestException(
+                $"The Auth0 token endpoint {endpoint} answered {status} with {body}, so no access token could be"
+                + $" read for audience '{audience}'. {AdviceForStatus(statusCode)}",
+                error: null,
+                errorDescription: null,
+                statusCode,
+                response.Exception);
+        }
+
+        var error = response.TryGet("error");
+        var description = response.TryGet("error_description");
+        if (error is null && httpResponse.IsSuccessStatusCode)
+        {
+            return new TokenRequestException(
+                $"The Auth0 token endpoint {endpoint} answered {status} without an access_token for audience"
+                + $" '{audience}'. Check that {Auth0Settings.DomainKey} points at an Auth0 tenant.",
+                error: null,
+                errorDescription: null,
+                statusCode);
+        }
+
+        var detail = (error, description) switch
+        {
+            (null, null) => string.Empty,
+            (_, null) => $", {error}",
+            (null, _) => $": {description}",
+            _ => $", {error}: {description}",
+        };
+        var retryAfter = httpResponse.Headers.RetryAfter?.Delta is { } delay
+            ? $" Auth0 asks to retry after {delay.TotalSeconds:0} s."
+            : string.Empty;
+        return new TokenRequestException(
+            $"Auth0 refused the access token request for audience '{audience}' ({status}{detail})."
+            + $" {AdviceForError(error, statusCode)}{retryAfter}",
+            error,
+            description,
+            statusCode);
+    }
+
+    /// <summary>Explains a token endpoint that could not be reached at all.</summary>
+    public static TokenRequestException Unreachable(Uri endpoint, Exception? cause)
+    {
+        var reason = cause is null ? string.Empty : $": {cause.Message}";
+        return new TokenRequestException(
+            $"The Auth0 token endpoint {endpoint} could not be reached{reason}. Check {Auth0Settings.DomainKey}"
+            + " and that this machine can open HTTPS connections to the tenant.",
+            error: null,
+            errorDescription: null,
+            statusCode: null,
+            cause);
+    }
+
+    /// <summary>Explains a token request that outlived the HTTP client's timeout.</summary>
+    public static TokenRequestException TimedOut(Uri endpoint, Exception cause)
+        => new(
+            $"The Auth0 token endpoint {endpoint} did not answer before the HTTP client's timeout. Check"
+            + $" {Auth0Settings.DomainKey} and the network, or raise the timeout of the token endpoint's HttpClient.",
+            error: null,
+            errorDescription: null,
+            statusCode: null,
+            cause);
+
+    private static string AdviceForError(string? error, HttpStatusCode statusCode)
+    {
+        if (statusCode == HttpStatusCode.TooManyRequests || error == "too_many_requests")
+        {
+            return AdviceForStatus(HttpStatusCode.TooManyRequests);
+        }
+
+        return error switch
+        {
+            // Auth0 answers 401 access_denied for a wrong client secret, and 403 access_denied when the
+            // application is not authorized for the API or the audience is unknown.
+            "access_denied" when statusCode == HttpStatusCode.Unauthorized =>
+                $"Check {Auth0Settings.ClientIdKey} and {Auth0Settings.ClientSecretKey}: the tenant did not accept"
+                + " the application's credentials.",
+            "access_denied" =>
+                "Authorize the application for this API in Auth0 (Applications > APIs > the API > Machine to"
+                + " Machine Applications), check that the audience is the API's identifier, and check"
+                + $" {Auth0Settings.ClientSecretKey}.",
+            "invalid_client" =>
+                $"Check {Auth0Settings.ClientIdKey} and {Auth0Settings.ClientSecretKey}: the tenant did not accept"
+                + " the application's credentials.",
+            "unauthorized_client" =>
+                "Allow the Client Credentials grant for the application in Auth0 (Applications > the application"
+                + " > Advanced Settings > Grant Types) and authorize it for this API.",
+            "invalid_request" =>
+                $"Check {Auth0Settings.ClientIdKey} and that the audience ({Auth0Settings.AudienceKey} or the"
+                + " interface's declared Audience) is the identifier of an API in this tenant.",
+            _ => AdviceForStatus(statusCode),
+        };
+    }
+
+    private static string AdviceForStatus(HttpStatusCode statusCode) => statusCode switch
+    {
+        HttpStatusCode.TooManyRequests =>
+            "Auth0 is rate-limiting token requests for this application. Tokens are cached per audience, so this"
+            + " usually means many processes share the application; retry after a delay.",
+        >= HttpStatusCode.InternalServerError =>
+            $"The tenant or a proxy in front of it failed; retry later, and check {Auth0Settings.DomainKey} if it"
+            + " persists.",
+        HttpStatusCode.NotFound =>
+            $"Check that {Auth0Settings.DomainKey} is the tenant's domain: the address has no token endpoint.",
+        _ when (int)statusCode is >= 200 and < 300 =>
+            $"Check that {Auth0Settings.DomainKey} points at the Auth0 tenant and that no proxy rewrites the answer.",
+        _ => SettingsAdvice,
+    };
+}
