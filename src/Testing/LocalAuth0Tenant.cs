@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Auth0ClientGen.Testing.Internal;
+using Auth0ClientGen.Testing.Internal.Users;
+using Microsoft.AspNetCore.Builder;
+
+namespace Auth0ClientGen.Testing;
+
+/// <summary>
+/// An Auth0-compatible tenant on real Kestrel, listening on 127.0.0.1 on a free port, for integration tests.
+/// It issues client-credentials access tokens at <c>POST /oauth/token</c>, serves its discovery document and JWKS,
+/// and hosts two APIs that validate those tokens with JwtBearer: Management API v2 users, and Auth0's quickstart trio
+/// (<c>/api/public</c>, <c>/api/private</c>, <c>/api/private-scoped</c>).
+/// </summary>
+/// <remarks>
+/// Clients, APIs and grants may be changed at any time, from any thread, including while requests are served.
+/// Dispose the tenant to stop the server.
+/// </remarks>
+public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
+{
+    /// <summary>The identifier of the quickstart API. It names the API only; nothing is ever sent to it.</summary>
+    public const string QuickstartAudience = "https://quickstart.example/api";
+
+    /// <summary>The client id of the machine-to-machine client a tenant seeds by default.</summary>
+    public const string DefaultClientId = "local-m2m-client";
+
+    /// <summary>The client secret of <see cref="DefaultClientId"/>.</summary>
+    public const string DefaultClientSecret = "local-m2m-secret";
+
+    /// <summary>The scopes of the Management API that a tenant seeds by default.</summary>
+    public static readonly IReadOnlyList<string> DefaultManagementApiScopes =
+        ["read:users", "create:users", "update:users", "delete:users"];
+
+    /// <summary>The scopes of the quickstart API that a tenant seeds by default.</summary>
+    public static readonly IReadOnlyList<string> DefaultQuickstartScopes = ["read:messages"];
+
+    private readonly WebApplication _application;
+    private readonly TenantAddresses _addresses;
+    private readonly TenantDirectory _directory;
+    private readonly TokenEndpointHandler _tokenEndpoint;
+    private readonly SigningKey _signingKey;
+    private readonly HttpClient _metadataClient;
+    private int _disposed;
+
+    private LocalAuth0Tenant(
+        WebApplication application,
+        TenantAddresses addresses,
+        TenantDirectory directory,
+        TokenEndpointHandler tokenEndpoint,
+        SigningKey signingKey,
+        HttpClient metadataClient)
+    {
+        _application = application;
+        _addresses = addresses;
+        _directory = directory;
+        _tokenEndpoint = tokenEndpoint;
+        _signingKey = signingKey;
+        _metadataClient = metadataClient;
+    }
+
+    /// <summary>The root of the tenant, <c>http://127.0.0.1:{port}/</c>.</summary>
+    public Uri BaseAddress => _addresses.BaseAddress;
+
+    /// <summary>
+    /// What a user puts in <c>Auth0:Domain</c> for this tenant: <c>http://127.0.0.1:{port}</c>. It carries its scheme
+    /// because, unlike a real Auth0 domain, the tenant speaks plain http.
+    /// </summary>
+    public string Domain => _addresses.Domain;
+
+    /// <summary>The <c>iss</c> of every token, <c>http://127.0.0.1:{port}/</c>, with Auth0's trailing slash.</summary>
+    public string Issuer => _addresses.Issuer;
+
+    /// <summary>
+    /// The audience of the Management API, <c>{BaseAddress}api/v2/</c>, as Auth0's is <c>https://{domain}/api/v2/</c>.
+    /// </summary>
+    public string ManagementApiAudience => _addresses.ManagementApiAudience;
+
+    /// <summary>The address of the token endpoint, <c>{BaseAddress}oauth/token</c>.</summary>
+    public Uri TokenEndpoint => new(_addresses.TokenEndpoint);
+
+    /// <summary>The address of the JSON Web Key Set, <c>{BaseAddress}.well-known/jwks.json</c>.</summary>
+    public Uri JwksUri => new(_addresses.JwksUri);
+
+    /// <summary>The signing key's id, the <c>kid</c> in the header of every token this tenant issues.</summary>
+    public string SigningKeyId => _signingKey.KeyId;
+
+    /// <summary>How many requests reached <c>POST /oauth/token</c>, whatever they were answered.</summary>
+    public int TokenRequestCount => _tokenEndpoint.RequestCount;
+
+    /// <summary>How many token requests were answered with an access token.</summary>
+    public int IssuedTokenCount => _tokenEndpoint.IssuedTokenCount;
+
+    /// <summary>Starts a tenant on 127.0.0.1 on a free port.</summary>
+    /// <param name="options">Settings; <see langword="null"/> takes every default.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The listening tenant; dispose it to stop it.</returns>
+    public static async Task<LocalAuth0Tenant> StartAsync(
+        LocalAuth0TenantOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= new LocalAuth0TenantOptions();
+        var lifetimeSeconds = (long)options.TokenLifetime.TotalSeconds;
+        if (lifetimeSeconds < 1)
+        {
+            throw new ArgumentException("The token lifetime must be at least one second.", nameof(options));
+        }
+
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
+
+        var addressHolder = new TenantAddressHolder();
+        var directory = new TenantDirectory();
+        var signingKey = new SigningKey();
+        var accessTokenFactory = new AccessTokenFactory(
+            signingKey, addressHolder, options.TimeProvider, lifetimeSeconds);
+        var tokenEndpoint = new TokenEndpointHandler(new ClientCredentialsGrant(directory, accessTokenFactory));
+        var userStore = new UserStore(options.TimeProvider);
+
+        // Proxy settings of the machine must never send JwtBearer's metadata requests anywhere but this tenant.
+        var metadataClient = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        WebApplication? application = null;
+        try
+        {
+            application = TenantHost.Build(
+                addressHolder, signingKey, tokenEndpoint, userStore, metadataClient, options.TimeProvider);
+            await application.StartAsync(cancellationToken).ConfigureAwait(false);
+            addressHolder.Set(new TenantAddresses(TenantHost.ReadBoundPort(application)));
+        }
+        catch
+        {
+            if (application is not null)
+            {
+                await application.DisposeAsync().ConfigureAwait(false);
+            }
+
+            metadataClient.Dispose();
+            signingKey.Dispose();
+            throw;
+        }
+
+        var tenant = new LocalAuth0Tenant(
+            application, addressHolder.Current, directory, tokenEndpoint, signingKey, metadataClient);
+        if (options.SeedDefaults)
+        {
+            tenant.AddApi(tenant.ManagementApiAudience, [.. DefaultManagementApiScopes]);
+            tenant.AddApi(QuickstartAudience, [.. DefaultQuickstartScopes]);
+            tenant.AddClient(DefaultClientId, DefaultClientSecret);
+            tenant.Grant(DefaultClientId, tenant.ManagementApiAudience, [.. DefaultManagementApiScopes]);
+            tenant.Grant(DefaultClientId, QuickstartAudience, [.. DefaultQuickstartScopes]);
+        }
+
+        return tenant;
+    }
+
+    /// <summary>Adds a confidential client, or gives an existing one a new secret.</summary>
+    /// <param name="clientId">The client id.</param>
+    /// <param name="clientSecret">The client secret.</param>
+    public void AddClient(string clientId, string clientSecret) => _directory.AddClient(clientId, clientSecret);
+
+    /// <summary>Adds an API (an Auth0 resource server), or adds scopes to an existing one.</summary>
+    /// <param name="audience">The API identifier, used as the <c>audience</c> of token requests.</param>
+    /// <param name="scopes">The scopes the API defines.</param>
+    public void AddApi(string audience, params string[] scopes) => _directory.AddApi(audience, scopes);
+
+    /// <summary>
+    /// Creates a client grant, or adds scopes to an existing one. With no scopes the client may get tokens for the
+    /// API that carry no scope.
+    /// </summary>
+    /// <param name="clientId">A client added before.</param>
+    /// <param name="audience">An API added before.</param>
+    /// <param name="scopes">Scopes the API defines.</param>
+    /// <exception cref="InvalidOperationException">The client or the API does not exist.</exception>
+    /// <exception cref="ArgumentException">A scope is not defined by the API.</exception>
+    public void Grant(string clientId, string audience, params string[] scopes) =>
+        _directory.Grant(clientId, audience, scopes);
+
+    /// <summary>Deletes a client grant, so the client's next token request for the API gets a 403.</summary>
+    /// <param name="clientId">The client id.</param>
+    /// <param name="audience">The API identifier.</param>
+    /// <returns><see langword="true"/> when there was a grant to delete.</returns>
+    public bool RevokeGrant(string clientId, string audience) => _directory.Revoke(clientId, audience);
+
+    /// <summary>Stops the server and releases the signing key.</summary>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _application.StopAsync().ConfigureAwait(false);
+        await _application.DisposeAsync().ConfigureAwait(false);
+        _metadataClient.Dispose();
+        _signingKey.Dispose();
+    }
+
+    /// <summary>Stops the server and releases the signing key, blocking until the server has stopped.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+}

@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading.Tasks;
+
+namespace Auth0ClientGen.Testing.Tests;
+
+/// <summary>One started tenant and an HTTP client aimed at it, shared by the tests of a class.</summary>
+public sealed class TenantFixture : IAsyncLifetime
+{
+    public LocalAuth0Tenant Tenant { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Tenant = await LocalAuth0Tenant.StartAsync();
+        Http = TenantHttp.CreateClient(Tenant);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        await Tenant.DisposeAsync();
+    }
+
+    /// <summary>Gets an access token for the default client, failing the test if none is issued.</summary>
+    public Task<string> GetAccessTokenAsync(string audience, string? scope = null) =>
+        TenantHttp.GetAccessTokenAsync(Http, audience, scope);
+}
+
+/// <summary>Small HTTP helpers the test classes share.</summary>
+internal static class TenantHttp
+{
+    /// <summary>A client that never goes through a proxy, so every request stays on loopback.</summary>
+    public static HttpClient CreateClient(LocalAuth0Tenant tenant) =>
+        new(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = tenant.BaseAddress };
+
+    public static FormUrlEncodedContent Form(params (string Name, string Value)[] parameters)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var (name, value) in parameters)
+        {
+            pairs.Add(new KeyValuePair<string, string>(name, value));
+        }
+
+        return new FormUrlEncodedContent(pairs);
+    }
+
+    public static FormUrlEncodedContent ClientCredentialsForm(string audience, string? scope = null)
+    {
+        var parameters = new List<(string, string)>
+        {
+            ("grant_type", "client_credentials"),
+            ("client_id", LocalAuth0Tenant.DefaultClientId),
+            ("client_secret", LocalAuth0Tenant.DefaultClientSecret),
+            ("audience", audience),
+        };
+        if (scope is not null)
+        {
+            parameters.Add(("scope", scope));
+        }
+
+        return Form([.. parameters]);
+    }
+
+    public static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
+    public static async Task<string> GetAccessTokenAsync(HttpClient http, string audience, string? scope = null)
+    {
+        using var response = await http.PostAsync("oauth/token", ClientCredentialsForm(audience, scope));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var body = await ReadJsonAsync(response);
+        return body.GetProperty("access_token").GetString()!;
+    }
+
+    public static async Task<HttpResponseMessage> SendAsync(
+        HttpClient http,
+        HttpMethod method,
+        string path,
+        string? accessToken,
+        HttpContent? content = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        if (accessToken is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
+        return await http.SendAsync(request);
+    }
+
+    public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
+    {
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Decodes the payload of a JWT without checking it; for tests that only look at claims.</summary>
+    public static JsonElement ReadPayload(string accessToken)
+    {
+        var payload = accessToken.Split('.')[1];
+        using var document = JsonDocument.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(payload));
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>A fixed point in time, for tests of the tenant's clock option.</summary>
+    public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
