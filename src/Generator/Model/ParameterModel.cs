@@ -39,7 +39,7 @@ internal enum ValueFormat
     /// <summary><c>true</c> or <c>false</c>, in lower case.</summary>
     Boolean,
 
-    /// <summary>An ISO 8601 round-trip date and time.</summary>
+    /// <summary>ISO 8601, through the "O" format: DateTime, DateTimeOffset, DateOnly and TimeOnly.</summary>
     RoundTripDate,
 
     /// <summary>Any IFormattable, formatted in the invariant culture.</summary>

@@ -191,7 +191,8 @@ internal sealed partial class ApiParser
             SpecialType.System_Char => ValueFormat.PlainToString,
             SpecialType.System_DateTime => ValueFormat.RoundTripDate,
             _ when type.TypeKind == TypeKind.Enum => ValueFormat.PlainToString,
-            _ when FullName(type) == "System.DateTimeOffset" => ValueFormat.RoundTripDate,
+            _ when FullName(type) is "System.DateTimeOffset" or "System.DateOnly" or "System.TimeOnly"
+                => ValueFormat.RoundTripDate,
             _ when type.IsValueType && type.AllInterfaces.Any(i => FullName(i) == "System.IFormattable")
                 => HasPublicFormattingToString(type) ? ValueFormat.Invariant : ValueFormat.InvariantThroughInterface,
             _ => ValueFormat.NotFormatted,

@@ -50,7 +50,7 @@ public sealed partial class ReportsApiClient : global::IReportsApi
     {
         var requestUri = this.StartRequestUri()
             .AppendLiteral("/reports/")
-            .AppendPathValue(day.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "day")
+            .AppendPathValue(day.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture), "day")
             .AppendLiteral("/")
             .AppendPathValue(id.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "id")
             .AppendQuery("since", (since.HasValue ? since.GetValueOrDefault().ToString("O", global::System.Globalization.CultureInfo.InvariantCulture) : null))
