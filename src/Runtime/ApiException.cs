@@ -1,6 +1,8 @@
 using System;
 using System.Net;
 using System.Net.Http;
+using System.Text.Json;
+using Auth0ClientGen.Internal;
 
 namespace Auth0ClientGen;
 
@@ -8,30 +10,53 @@ namespace Auth0ClientGen;
 /// Thrown by a generated client when the API answers with a status code outside 200–299.
 /// </summary>
 /// <remarks>
-/// The message names the method, the address without its query string and the status; it never contains
-/// the access token. The response body is kept in <see cref="Content"/> for the caller to inspect.
+/// <para>
+/// The message names the method, the address without user information or query string, and the status; it never
+/// contains the access token. When the body is JSON with a known error field (Auth0's <c>message</c> and
+/// <c>errorCode</c>, OAuth's <c>error_description</c> and <c>error</c>, or the <c>detail</c> or <c>title</c> of
+/// RFC 9457 problem details), the message also quotes the cause the API gave, cut to about 200 characters.
+/// </para>
+/// <para>
+/// The response body is kept in <see cref="Content"/> for the caller to inspect, up to
+/// <see cref="MaxContentBytes"/> of it.
+/// </para>
 /// </remarks>
 public class ApiException : Exception
 {
+    /// <summary>
+    /// How much of an error response's body generated clients read into <see cref="Content"/>: 64 KiB. The rest
+    /// is not read, so a huge error body cannot exhaust memory.
+    /// </summary>
+    public const int MaxContentBytes = 64 * 1024;
+
+    private const int MaxCauseLength = 200;
+    private const int MaxErrorCodeLength = 100;
+
     /// <summary>Creates the exception for a failed response.</summary>
     /// <param name="method">The HTTP method of the request.</param>
     /// <param name="requestUri">The address the request was sent to.</param>
     /// <param name="statusCode">The status code the API answered with.</param>
     /// <param name="reasonPhrase">The reason phrase the API sent, if any.</param>
-    /// <param name="content">The response body as text, if any.</param>
+    /// <param name="content">
+    /// The response body as text, if any. It is quoted in the message when it is JSON with a known error field, so
+    /// it must not contain the access token.
+    /// </param>
+    /// <param name="isContentTruncated">Whether <paramref name="content"/> is only the start of a longer body.</param>
     public ApiException(
         HttpMethod method,
         Uri requestUri,
         HttpStatusCode statusCode,
         string? reasonPhrase,
-        string? content)
-        : base(BuildMessage(method, requestUri, statusCode, reasonPhrase))
+        string? content,
+        bool isContentTruncated = false)
+        : base(BuildMessage(method, requestUri, statusCode, reasonPhrase, content))
     {
         Method = method;
         RequestUri = requestUri;
         StatusCode = statusCode;
         ReasonPhrase = reasonPhrase;
         Content = content;
+        IsContentTruncated = isContentTruncated;
     }
 
     /// <summary>The HTTP method of the failed request.</summary>
@@ -46,16 +71,28 @@ public class ApiException : Exception
     /// <summary>The reason phrase the API sent, if any.</summary>
     public string? ReasonPhrase { get; }
 
-    /// <summary>The response body as text, or <see langword="null"/> when the response had none.</summary>
+    /// <summary>
+    /// The response body as text, or <see langword="null"/> when the response had none. Generated clients read at
+    /// most <see cref="MaxContentBytes"/> of it, decoded with the response's charset or UTF-8, so a longer body is
+    /// truncated (see <see cref="IsContentTruncated"/>). The access token the request carried is replaced with
+    /// <c>[redacted]</c> wherever the body repeats it.
+    /// </summary>
     public string? Content { get; }
 
-    private static string BuildMessage(HttpMethod method, Uri requestUri, HttpStatusCode statusCode, string? reasonPhrase)
+    /// <summary>
+    /// Whether <see cref="Content"/> holds only the first <see cref="MaxContentBytes"/> of a longer body.
+    /// </summary>
+    public bool IsContentTruncated { get; }
+
+    private static string BuildMessage(
+        HttpMethod method,
+        Uri requestUri,
+        HttpStatusCode statusCode,
+        string? reasonPhrase,
+        string? content)
     {
-        // The query string can carry personal data or keys, so the message shows the address without it.
-        var address = requestUri.IsAbsoluteUri
-            ? requestUri.GetLeftPart(UriPartial.Path)
-            : requestUri.OriginalString.Split('?')[0];
         var status = $"{(int)statusCode} ({reasonPhrase ?? statusCode.ToString()})";
+        var cause = FindCause(content) is { } found ? ": " + found : string.Empty;
         var advice = statusCode switch
         {
             HttpStatusCode.Unauthorized =>
@@ -66,6 +103,54 @@ public class ApiException : Exception
                 + " for this API in Auth0 (Applications > APIs > Machine to Machine Applications).",
             _ => string.Empty,
         };
-        return $"{method.Method} {address} answered {status}.{advice}";
+        return $"{method.Method} {MessageText.Address(requestUri)} answered {status}{cause}.{advice}";
+    }
+
+    /// <summary>
+    /// Quotes the cause a JSON error body gives, such as <c>"Insufficient scope" (insufficient_scope)</c>, or
+    /// returns null when the body is not a JSON object or has no known error field.
+    /// </summary>
+    private static string? FindCause(string? content)
+    {
+        // Checking the first character first keeps HTML and plain text bodies from costing a parse exception.
+        if (content is null || !content.AsSpan().TrimStart().StartsWith("{", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(content);
+            var body = document.RootElement;
+            if (ReadText(body, "message") is { } message)
+            {
+                return FormatCause(message, ReadText(body, "errorCode"));
+            }
+
+            if (ReadText(body, "error_description") is { } description)
+            {
+                return FormatCause(description, ReadText(body, "error"));
+            }
+
+            var cause = ReadText(body, "detail") ?? ReadText(body, "title") ?? ReadText(body, "error");
+            return cause is null ? null : FormatCause(cause, code: null);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? ReadText(JsonElement body, string name)
+        => body.TryGetProperty(name, out var value)
+            && value.ValueKind == JsonValueKind.String
+            && value.GetString() is { Length: > 0 } text
+                ? text
+                : null;
+
+    private static string FormatCause(string cause, string? code)
+    {
+        var quoted = $"\"{MessageText.Quote(cause, MaxCauseLength)}\"";
+        return code is null ? quoted : $"{quoted} ({MessageText.Quote(code, MaxErrorCodeLength)})";
     }
 }

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Net.Http;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Auth0ClientGen.Internal;
@@ -19,7 +21,16 @@ namespace Auth0ClientGen;
 /// <para>
 /// A cached token is handed out until <see cref="RenewalMargin"/> before its <c>expires_in</c> runs out,
 /// counted from when the token response arrived. A response without <c>expires_in</c> is assumed to live
-/// <see cref="AssumedLifetime"/>. Failed requests are never cached: the next call asks again.
+/// <see cref="AssumedLifetime"/>. An <c>expires_in</c> of zero or less means the token has already expired: it
+/// is handed to the callers waiting for it but not cached, so every call requests a new one. Failed requests are
+/// never cached either: the next call asks again.
+/// </para>
+/// <para>
+/// Token requests carry the client secret, so they must never follow a redirect to another address. The
+/// provider's own HTTP client, and the one <c>AddAuth0ApiClient</c> registers, do not follow redirects; a
+/// redirect answer fails with <see cref="TokenRequestException"/>. When a supplied <see cref="HttpClient"/> does
+/// follow one, the provider notices that the answer came from another address and refuses it, but by then the
+/// request has been sent there.
 /// </para>
 /// <para>
 /// Callers that miss the cache at the same time for the same audience share one token request. That request
@@ -45,6 +56,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
     public static readonly TimeSpan AssumedLifetime = TimeSpan.FromMinutes(5);
 
     private const string AudienceParameter = "audience";
+    private const string ExpiresInField = "expires_in";
 
     private readonly Func<HttpClient> _getHttpClient;
     private readonly Uri _tokenEndpoint;
@@ -60,8 +72,31 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
     private readonly Dictionary<string, Task<CachedAccessToken>> _requestsInFlight = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
+    /// <summary>
+    /// Creates a provider with its own HTTP client, which does not follow redirects. Create one per application
+    /// and keep it for the application's lifetime, so its cache and connections are reused.
+    /// </summary>
+    /// <param name="options">The tenant and application; read once, here.</param>
+    /// <param name="timeProvider">The clock used for token expiry; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="logger">Receives diagnostics, never tokens or secrets.</param>
+    /// <exception cref="ArgumentException">
+    /// A setting is missing or invalid; the message names the configuration key, such as <c>Auth0:ClientSecret</c>.
+    /// </exception>
+    public Auth0ClientCredentialsProvider(
+        Auth0ClientCredentialsOptions options,
+        TimeProvider? timeProvider = null,
+        ILogger<Auth0ClientCredentialsProvider>? logger = null)
+        : this(ReturnClient(new HttpClient(TokenEndpointHandler.Create())), options, timeProvider, logger)
+    {
+    }
+
     /// <summary>Creates a provider that sends its token requests through <paramref name="httpClient"/>.</summary>
-    /// <param name="httpClient">The client used for the token endpoint. Its timeout bounds each token request.</param>
+    /// <param name="httpClient">
+    /// The client used for the token endpoint. Its timeout bounds each token request. It must not follow redirects
+    /// (give it a handler with <c>AllowAutoRedirect</c> set to false): a followed redirect sends the client secret
+    /// to the address the redirect names. The provider refuses an answer that came from another address, but
+    /// cannot take back the request.
+    /// </param>
     /// <param name="options">The tenant and application; read once, here.</param>
     /// <param name="timeProvider">The clock used for token expiry; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="logger">Receives diagnostics, never tokens or secrets.</param>
@@ -179,7 +214,16 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
             var token = await RequestTokenAsync(audience).ConfigureAwait(false);
             lock (_gate)
             {
-                _tokens[audience] = token;
+                // A token that is already due for renewal serves the callers waiting now, and no one after them.
+                if (token.IsFreshAt(_timeProvider.GetUtcNow()))
+                {
+                    _tokens[audience] = token;
+                }
+                else
+                {
+                    _tokens.TryRemove(audience, out _);
+                }
+
                 _requestsInFlight.Remove(audience);
             }
 
@@ -229,7 +273,17 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         var receivedAt = _timeProvider.GetUtcNow();
         using (response.HttpResponse)
         {
-            if (response.IsError || string.IsNullOrEmpty(response.AccessToken))
+            // A client that follows redirects changes the request's address to where the answer came from.
+            if (response.HttpResponse?.RequestMessage?.RequestUri is { } answeredFrom && answeredFrom != _tokenEndpoint)
+            {
+                Log.TokenRequestRedirected(_logger, _tokenEndpoint, audience);
+                throw TokenRequestErrors.Redirected(_tokenEndpoint, answeredFrom, response.HttpResponse.StatusCode);
+            }
+
+            // Duende reads every field through the JSON root, which throws unless the root is an object.
+            if (response.Json is { ValueKind: not JsonValueKind.Object }
+                || response.IsError
+                || string.IsNullOrEmpty(response.AccessToken))
             {
                 var failure = TokenRequestErrors.FromResponse(response, _tokenEndpoint, audience);
                 if (failure.StatusCode is { } statusCode)
@@ -244,17 +298,47 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
                 throw failure;
             }
 
-            var lifetime = TimeSpan.FromSeconds(response.ExpiresIn);
-            if (response.ExpiresIn <= 0)
+            TimeSpan lifetime;
+            if (ReadExpiresIn(response.Json!.Value) is not { } expiresIn)
             {
                 lifetime = AssumedLifetime;
                 Log.AccessTokenWithoutExpiry(_logger, audience, lifetime);
+            }
+            else if (expiresIn <= 0)
+            {
+                Log.AccessTokenAlreadyExpired(_logger, audience, expiresIn);
+                return new CachedAccessToken(response.AccessToken, receivedAt);
+            }
+            else
+            {
+                lifetime = TimeSpan.FromSeconds(Math.Min(expiresIn, int.MaxValue));
             }
 
             var renewAt = receivedAt + (lifetime > RenewalMargin ? lifetime - RenewalMargin : TimeSpan.Zero);
             Log.AccessTokenReceived(_logger, audience, renewAt);
             return new CachedAccessToken(response.AccessToken, renewAt);
         }
+    }
+
+    /// <summary>
+    /// Reads <c>expires_in</c> from the token response, as a number or a numeric string; null when it is missing or
+    /// unreadable. Duende's <see cref="TokenResponse.ExpiresIn"/> cannot be used: it gives 0 for a missing value.
+    /// </summary>
+    private static double? ReadExpiresIn(JsonElement response)
+    {
+        if (!response.TryGetProperty(ExpiresInField, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetDouble(out var seconds) => seconds,
+            JsonValueKind.String when double.TryParse(
+                value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+                && double.IsFinite(seconds) => seconds,
+            _ => null,
+        };
     }
 
     private sealed class CachedAccessToken(string accessToken, DateTimeOffset renewAt)

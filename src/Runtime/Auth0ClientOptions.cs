@@ -36,6 +36,8 @@ public sealed class Auth0ClientOptions
     /// <summary>
     /// The API's base address (<c>Auth0:BaseUrl</c>). When set it becomes the client's
     /// <see cref="System.Net.Http.HttpClient.BaseAddress"/> and overrides <see cref="Auth0ApiAttribute.BaseUrl"/>.
+    /// It must be an absolute http or https address without a query string, fragment or user information, since
+    /// routes are appended to its path.
     /// </summary>
     public string? BaseUrl { get; set; }
 

@@ -3,6 +3,7 @@ using Auth0ClientGen;
 using Auth0ClientGen.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// </para>
 /// <para>
 /// Settings are checked when the client is first resolved, not at registration; a missing one fails with an
-/// <see cref="OptionsValidationException"/> naming its key, such as <c>Auth0:ClientSecret</c>.
+/// <see cref="OptionsValidationException"/> naming its key, such as <c>Auth0:ClientSecret</c>. A client with no
+/// base address at all (none configured, none set with <c>ConfigureHttpClient</c> and none declared) fails at
+/// resolution too, with an <see cref="InvalidOperationException"/> naming <c>Auth0:BaseUrl</c>.
 /// </para>
 /// </remarks>
 public static class Auth0ServiceCollectionExtensions
@@ -32,6 +35,12 @@ public static class Auth0ServiceCollectionExtensions
     /// The name of the <c>IHttpClientFactory</c> client used for Auth0's token endpoint. Configure it with
     /// <c>services.AddHttpClient(TokenEndpointHttpClientName)</c>, for example to add a proxy or resilience.
     /// </summary>
+    /// <remarks>
+    /// Its primary handler does not follow redirects, since a followed redirect would re-send the client secret
+    /// to another address. A primary handler you configure replaces the default one, but redirects are still
+    /// turned off on it when it is a <see cref="System.Net.Http.SocketsHttpHandler"/> or an
+    /// <see cref="System.Net.Http.HttpClientHandler"/>; any other handler must not follow redirects itself.
+    /// </remarks>
     public const string TokenEndpointHttpClientName = "Auth0ClientGen.TokenEndpoint";
 
     /// <summary>
@@ -55,6 +64,8 @@ public static class Auth0ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var name = AddApiOptions<TApi>(services, configure, requireCredentials: true);
         services.AddHttpClient(TokenEndpointHttpClientName);
+        services.TryAddEnumerable(ServiceDescriptor
+            .Singleton<IPostConfigureOptions<HttpClientFactoryOptions>, TokenEndpointHttpClientSetup>());
         services.TryAddSingleton<CredentialsProviderPool>();
         return services.AddHttpClient(name).AddTypedClient<TApi>((httpClient, serviceProvider) =>
         {
@@ -67,6 +78,7 @@ public static class Auth0ServiceCollectionExtensions
                     + " no audience. Set it to the API identifier, or declare [Auth0Api(Audience = \"...\")].");
             }
 
+            EnsureBaseAddress<TApi>(name, httpClient, options, serviceProvider);
             var credentials = serviceProvider.GetRequiredService<CredentialsProviderPool>().GetOrCreate(options);
             return CreateClient<TApi>(httpClient, credentials, options);
         });
@@ -98,6 +110,7 @@ public static class Auth0ServiceCollectionExtensions
         return services.AddHttpClient(name).AddTypedClient<TApi>((httpClient, serviceProvider) =>
         {
             var options = serviceProvider.GetRequiredService<IOptionsMonitor<Auth0ClientOptions>>().Get(name);
+            EnsureBaseAddress<TApi>(name, httpClient, options, serviceProvider);
             var credentials = credentialsProvider(serviceProvider) ?? throw new InvalidOperationException(
                 $"The credentials provider factory registered for {name} returned null.");
             return CreateClient<TApi>(httpClient, credentials, options);
@@ -121,9 +134,39 @@ public static class Auth0ServiceCollectionExtensions
             builder.Configure(configure);
         }
 
-        services.AddSingleton<IValidateOptions<Auth0ClientOptions>>(
-            new Auth0ClientOptionsValidator(name, requireCredentials));
+        services.AddSingleton<IValidateOptions<Auth0ClientOptions>>(serviceProvider =>
+            new Auth0ClientOptionsValidator(
+                name,
+                requireCredentials,
+                hasConfiguration: serviceProvider.GetService<IConfiguration>() is not null));
         return name;
+    }
+
+    /// <summary>
+    /// Fails at resolution, rather than at the first call, when the client would have no base address.
+    /// </summary>
+    private static void EnsureBaseAddress<TApi>(
+        string name,
+        System.Net.Http.HttpClient httpClient,
+        Auth0ClientOptions options,
+        IServiceProvider serviceProvider)
+        where TApi : class
+    {
+        if (httpClient.BaseAddress is not null
+            || !string.IsNullOrWhiteSpace(options.BaseUrl)
+            || !string.IsNullOrWhiteSpace(Auth0ApiClient.GetMetadata<TApi>().BaseUrl))
+        {
+            return;
+        }
+
+        var configurationNote = serviceProvider.GetService<IConfiguration>() is null
+            ? " " + Auth0Settings.NoConfigurationNote
+            : string.Empty;
+        throw new InvalidOperationException(
+            $"Auth0 settings for {name}: {Auth0Settings.BaseUrlKey} is missing and the client has no other base"
+            + $" address. Set {Auth0Settings.BaseUrlKey} to the API's base address, such as https://api.example.com/,"
+            + " set HttpClient.BaseAddress with ConfigureHttpClient, or declare [Auth0Api(BaseUrl = \"...\")] on the"
+            + $" interface.{configurationNote}");
     }
 
     private static TApi CreateClient<TApi>(

@@ -158,6 +158,56 @@ public sealed class Auth0ClientCredentialsProviderTests
         Assert.Contains(fixture.Logger.Collector.GetSnapshot(), record => record.Id.Id == 1003);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-30")]
+    [InlineData("\"0\"")]
+    public async Task A_token_that_expires_in_zero_or_less_is_used_once_and_not_cached(string expiresIn)
+    {
+        var issued = 0;
+        var fixture = new ProviderFixture(_ => TokenResponses.Json(
+            HttpStatusCode.OK,
+            $$"""{"access_token":"token-{{Interlocked.Increment(ref issued)}}","expires_in":{{expiresIn}}}"""));
+
+        Assert.Equal("token-1", await fixture.GetAsync());
+        Assert.Equal("token-2", await fixture.GetAsync());
+
+        Assert.Equal(2, fixture.Handler.Count);
+        var records = fixture.Logger.Collector.GetSnapshot();
+        Assert.Contains(records, record => record.Id.Id == 1006);
+        Assert.DoesNotContain(records, record => record.Id.Id == 1003);
+    }
+
+    [Fact]
+    public async Task An_expires_in_sent_as_a_numeric_string_is_honoured()
+    {
+        var issued = 0;
+        var fixture = new ProviderFixture(_ => TokenResponses.Json(
+            HttpStatusCode.OK,
+            $$"""{"access_token":"token-{{Interlocked.Increment(ref issued)}}","expires_in":"3600"}"""));
+
+        Assert.Equal("token-1", await fixture.GetAsync());
+        fixture.Time.Advance(TimeSpan.FromSeconds(3600 - 60 - 1));
+        Assert.Equal("token-1", await fixture.GetAsync());
+        fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal("token-2", await fixture.GetAsync());
+    }
+
+    [Fact]
+    public async Task A_provider_built_from_options_alone_exposes_its_endpoint()
+    {
+        var provider = new Auth0ClientCredentialsProvider(new Auth0ClientCredentialsOptions
+        {
+            Domain = ProviderFixture.Domain,
+            ClientId = ProviderFixture.ClientId,
+            ClientSecret = ProviderFixture.ClientSecret,
+        });
+
+        Assert.Equal(new Uri("https://tenant.us.auth0.com/oauth/token"), provider.TokenEndpoint);
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => provider.GetAccessTokenAsync(new AccessTokenRequest(null)).AsTask());
+    }
+
     [Fact]
     public async Task Failures_are_not_cached()
     {

@@ -236,6 +236,94 @@ public sealed class ServiceCollectionTests
         Assert.Contains("Auth0:BaseUrl", exception.Message);
     }
 
+    [Theory]
+    [InlineData("https://api.example.com/v2?key=private", "a query string")]
+    [InlineData("https://api.example.com/v2#private", "a fragment")]
+    [InlineData("https://admin:private@api.example.com/v2/", "user information")]
+    public void A_base_url_with_more_than_scheme_host_and_path_is_refused(string baseUrl, string parts)
+    {
+        var services = CreateServices(Configuration);
+
+        services.AddAuth0ApiClient<IOrdersApi>(options => options.BaseUrl = baseUrl);
+        using var provider = services.BuildServiceProvider();
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOrdersApi>());
+
+        Assert.Contains($"Auth0:BaseUrl has {parts}", exception.Message);
+        Assert.DoesNotContain("private", exception.Message);
+    }
+
+    [Fact]
+    public void Missing_settings_without_a_registered_configuration_say_that_none_was_read()
+    {
+        var services = CreateServices(configuration: null);
+
+        services.AddAuth0ApiClient<IOrdersApi>();
+        using var provider = services.BuildServiceProvider();
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOrdersApi>());
+
+        Assert.Contains("Auth0:ClientSecret is missing", exception.Message);
+        Assert.Contains(
+            "No IConfiguration is registered, so the Auth0 configuration section was not read",
+            exception.Message);
+    }
+
+    [Fact]
+    public void Missing_settings_with_a_registered_configuration_do_not_blame_its_absence()
+    {
+        var configuration = Configuration;
+        configuration.Remove("Auth0:ClientSecret");
+        var services = CreateServices(configuration);
+
+        services.AddAuth0ApiClient<IOrdersApi>();
+        using var provider = services.BuildServiceProvider();
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOrdersApi>());
+
+        Assert.Contains("Auth0:ClientSecret is missing", exception.Message);
+        Assert.DoesNotContain("IConfiguration", exception.Message);
+    }
+
+    [Fact]
+    public void A_client_without_any_base_address_fails_at_resolution_naming_the_setting()
+    {
+        var services = CreateServices(Configuration);
+
+        services.AddAuth0ApiClient<IBillingApi>().ConfigurePrimaryHttpMessageHandler(() => _handler);
+        using var provider = services.BuildServiceProvider();
+        var exception = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IBillingApi>());
+
+        Assert.Contains(typeof(IBillingApi).FullName!, exception.Message);
+        Assert.Contains("Auth0:BaseUrl is missing", exception.Message);
+        Assert.DoesNotContain("IConfiguration", exception.Message);
+        Assert.Empty(_handler.Requests);
+    }
+
+    [Fact]
+    public void A_client_with_a_custom_provider_and_no_base_address_fails_at_resolution_too()
+    {
+        var services = CreateServices(configuration: null);
+
+        services.AddAuth0ApiClient<IBillingApi>(_ => new StaticCredentialsProvider("static-token"));
+        using var provider = services.BuildServiceProvider();
+        var exception = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IBillingApi>());
+
+        Assert.Contains("Auth0:BaseUrl is missing", exception.Message);
+        Assert.Contains("No IConfiguration is registered", exception.Message);
+    }
+
+    [Fact]
+    public async Task A_base_address_set_with_ConfigureHttpClient_is_enough()
+    {
+        var services = CreateServices(Configuration);
+
+        services.AddAuth0ApiClient<IBillingApi>()
+            .ConfigureHttpClient(client => client.BaseAddress = new Uri("https://billing.example.com/"))
+            .ConfigurePrimaryHttpMessageHandler(() => _handler);
+        using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<IBillingApi>().GetAsync("/invoices");
+
+        Assert.Equal(new Uri("https://billing.example.com/invoices"), Assert.Single(ApiRequests).RequestUri);
+    }
+
     [Fact]
     public async Task A_custom_credentials_provider_replaces_the_Auth0_one()
     {

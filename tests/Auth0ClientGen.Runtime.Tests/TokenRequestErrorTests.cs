@@ -86,6 +86,62 @@ public sealed class TokenRequestErrorTests
         AssertNoSecrets(exception, fixture);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.OK, "[1,2]", "array")]
+    [InlineData(HttpStatusCode.OK, "null", "null")]
+    [InlineData(HttpStatusCode.OK, "\"eyJ\"", "string")]
+    [InlineData(HttpStatusCode.OK, "42", "number")]
+    [InlineData(HttpStatusCode.InternalServerError, "[]", "array")]
+    public async Task Json_that_is_not_an_object_is_a_token_request_failure(
+        HttpStatusCode statusCode,
+        string body,
+        string kind)
+    {
+        var fixture = new ProviderFixture(_ => TokenResponses.Json(statusCode, body));
+
+        var exception = await Assert.ThrowsAsync<TokenRequestException>(() => fixture.GetAsync().AsTask());
+
+        Assert.Equal(statusCode, exception.StatusCode);
+        Assert.Null(exception.Error);
+        Assert.Contains($"JSON that is not an object (a JSON {kind})", exception.Message);
+        Assert.Contains(ProviderFixture.DefaultAudience, exception.Message);
+        var failure = Assert.Single(fixture.Logger.Collector.GetSnapshot(), record => record.Id.Id == 1004);
+        Assert.Contains(((int)statusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), failure.Message);
+        AssertNoSecrets(exception, fixture);
+    }
+
+    [Fact]
+    public async Task A_redirect_that_is_not_followed_is_explained()
+    {
+        var fixture = new ProviderFixture(_ => new HttpResponseMessage(HttpStatusCode.MovedPermanently)
+        {
+            Headers = { Location = new Uri("https://login.example.com/oauth/token?state=private") },
+        });
+
+        var exception = await Assert.ThrowsAsync<TokenRequestException>(() => fixture.GetAsync().AsTask());
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, exception.StatusCode);
+        Assert.Contains("redirecting to https://login.example.com/oauth/token,", exception.Message);
+        Assert.Contains("never sent on to another address", exception.Message);
+        Assert.DoesNotContain("state=private", exception.Message);
+        Assert.Single(fixture.Logger.Collector.GetSnapshot(), record => record.Id.Id == 1004);
+        AssertNoSecrets(exception, fixture);
+    }
+
+    [Fact]
+    public async Task A_403_access_denied_does_not_blame_the_client_secret()
+    {
+        var fixture = new ProviderFixture(_ => TokenResponses.Error(
+            HttpStatusCode.Forbidden,
+            "access_denied",
+            "Service not enabled within domain: https://orders.example.com"));
+
+        var exception = await Assert.ThrowsAsync<TokenRequestException>(() => fixture.GetAsync().AsTask());
+
+        Assert.Contains("Authorize the application for this API", exception.Message);
+        Assert.DoesNotContain("ClientSecret", exception.Message);
+    }
+
     [Fact]
     public async Task An_empty_error_body_is_reported_with_its_status()
     {
@@ -123,6 +179,54 @@ public sealed class TokenRequestErrorTests
         Assert.Contains("https://tenant.us.auth0.com/oauth/token", exception.Message);
         AssertNoSecrets(exception, fixture);
         Assert.Contains(fixture.Logger.Collector.GetSnapshot(), record => record.Id.Id == 1005);
+    }
+
+    [Fact]
+    public async Task An_unreachable_endpoint_names_the_innermost_cause_in_one_sentence()
+    {
+        var fixture = new ProviderFixture(HttpResponseMessage (_) => throw new HttpRequestException(
+            "An error occurred while sending the request. See the inner exception.",
+            new System.IO.IOException("Unable to read data from the transport connection.",
+                new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionReset))));
+
+        var exception = await Assert.ThrowsAsync<TokenRequestException>(() => fixture.GetAsync().AsTask());
+
+        Assert.Contains(
+            "could not be reached: " + new System.Net.Sockets.SocketException(
+                (int)System.Net.Sockets.SocketError.ConnectionReset).Message.TrimEnd('.') + ". Check Auth0:Domain",
+            exception.Message);
+        Assert.DoesNotContain("..", exception.Message);
+        Assert.DoesNotContain("plain http", exception.Message);
+    }
+
+    [Theory]
+    [InlineData("https://127.0.0.1:5001", "http://127.0.0.1:5001.")]
+    [InlineData("https://localhost:8443", "http://localhost:8443.")]
+    public async Task An_unreachable_https_endpoint_on_loopback_suggests_plain_http(string domain, string suggestion)
+    {
+        var handler = new RecordingHandler(HttpResponseMessage (_) => throw new HttpRequestException(
+            "The SSL connection could not be established, see inner exception.",
+            new System.Security.Authentication.AuthenticationException(
+                "Cannot determine the frame size or a corrupted frame was received.")));
+        var provider = new Auth0ClientCredentialsProvider(
+            new HttpClient(handler),
+            new Auth0ClientCredentialsOptions
+            {
+                Domain = domain,
+                ClientId = ProviderFixture.ClientId,
+                ClientSecret = ProviderFixture.ClientSecret,
+                Audience = ProviderFixture.DefaultAudience,
+            });
+
+        var exception = await Assert.ThrowsAsync<TokenRequestException>(
+            () => provider.GetAccessTokenAsync(new AccessTokenRequest(null)).AsTask());
+
+        Assert.Contains(
+            "could not be reached: Cannot determine the frame size or a corrupted frame was received.",
+            exception.Message);
+        Assert.Contains(
+            "A local tenant usually serves plain http: set Auth0:Domain to " + suggestion,
+            exception.Message);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class Auth0ApiAttribute : Attribute
     /// <summary>
     /// The API's base address, used when the <see cref="System.Net.Http.HttpClient"/> given to the client
     /// has no <see cref="System.Net.Http.HttpClient.BaseAddress"/>. Configuration takes precedence over it.
+    /// Routes are appended to its path, so it must have no query string, fragment or user information.
     /// </summary>
     public string? BaseUrl { get; set; }
 }

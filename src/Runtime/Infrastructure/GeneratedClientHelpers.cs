@@ -1,10 +1,14 @@
 using System;
+using System.Buffers;
 using System.ComponentModel;
+using System.Linq;
+using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Auth0ClientGen.Internal;
 
 namespace Auth0ClientGen.Infrastructure;
 
@@ -17,6 +21,10 @@ namespace Auth0ClientGen.Infrastructure;
 public static class GeneratedClientHelpers
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
+
+    // The C0 control characters and DEL. Horizontal tab is left out: RFC 9110 allows it inside a field value.
+    private static readonly SearchValues<char> ForbiddenHeaderCharacters = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(code => code != '\t').Select(code => (char)code), '\u007F']);
 
     /// <summary>
     /// The JSON settings generated clients use: System.Text.Json's web defaults (camelCase names,
@@ -40,7 +48,10 @@ public static class GeneratedClientHelpers
     }
 
     /// <summary>Adds a header from a parameter, leaving it out when the value is null.</summary>
-    /// <exception cref="ArgumentException">The value contains a carriage return or line feed.</exception>
+    /// <exception cref="ArgumentException">
+    /// The value contains a control character other than horizontal tab (such as a line break or NUL), or the
+    /// name is not one that can be sent as a request header.
+    /// </exception>
     public static void AddHeader(HttpRequestMessage request, string name, string? value)
     {
         if (value is null)
@@ -48,12 +59,13 @@ public static class GeneratedClientHelpers
             return;
         }
 
-        if (value.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        if (value.AsSpan().IndexOfAny(ForbiddenHeaderCharacters) >= 0)
         {
             // The value is deliberately not echoed: headers often carry keys or tokens.
             throw new ArgumentException(
-                $"The value for header '{name}' contains a carriage return or line feed, which could inject"
-                + " extra headers. Remove line breaks from the value.",
+                $"The value for header '{name}' contains a control character (such as a line break or NUL)."
+                + " Line breaks could inject extra headers, and other control characters are not allowed in"
+                + " header values. Remove them from the value.",
                 nameof(value));
         }
 
@@ -87,7 +99,11 @@ public static class GeneratedClientHelpers
     /// Authorizes <paramref name="request"/> with a bearer token from <paramref name="credentials"/>, sends it,
     /// and throws <see cref="ApiException"/> when the status code is not a success.
     /// </summary>
-    /// <remarks>A null <paramref name="credentials"/> sends the request without a token.</remarks>
+    /// <remarks>
+    /// A null <paramref name="credentials"/> sends the request without a token. Of an error response's body, at
+    /// most <see cref="ApiException.MaxContentBytes"/> is read into <see cref="ApiException.Content"/>, with the
+    /// access token replaced wherever the body repeats it.
+    /// </remarks>
     public static async Task<HttpResponseMessage> SendAsync(
         HttpClient httpClient,
         ICredentialsProvider? credentials,
@@ -95,9 +111,10 @@ public static class GeneratedClientHelpers
         AccessTokenRequest tokenRequest,
         CancellationToken cancellationToken)
     {
+        string? accessToken = null;
         if (credentials is not null)
         {
-            var accessToken = await credentials.GetAccessTokenAsync(tokenRequest, cancellationToken).ConfigureAwait(false);
+            accessToken = await credentials.GetAccessTokenAsync(tokenRequest, cancellationToken).ConfigureAwait(false);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         }
 
@@ -106,38 +123,98 @@ public static class GeneratedClientHelpers
             .ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {
+            // Real handlers link the request; a test double may not, and ReadJsonAsync names it in its messages.
+            response.RequestMessage ??= request;
             return response;
         }
 
         using (response)
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var (body, truncated) = await ErrorBodyReader
+                .ReadAsync(response.Content, ApiException.MaxContentBytes, cancellationToken)
+                .ConfigureAwait(false);
             throw new ApiException(
                 request.Method,
                 request.RequestUri!,
                 response.StatusCode,
                 response.ReasonPhrase,
-                body.Length == 0 ? null : body);
+                body.Length == 0 ? null : ErrorBodyReader.Redact(body, accessToken, truncated),
+                truncated);
         }
     }
 
     /// <summary>Reads the response body as JSON.</summary>
-    /// <exception cref="ApiException">The body is empty where a value was expected.</exception>
+    /// <typeparam name="T">The method's declared result type.</typeparam>
+    /// <param name="response">The successful response.</param>
+    /// <param name="options">The JSON settings, normally <see cref="DefaultJsonOptions"/>.</param>
+    /// <param name="allowNull">
+    /// Whether the declared result type admits null (a nullable reference type or <see cref="Nullable{T}"/>).
+    /// When it does, a response without a body (status 204, <c>Content-Length: 0</c> or no bytes at all) and a
+    /// JSON <c>null</c> both give <see langword="default"/>.
+    /// </param>
+    /// <param name="cancellationToken">Cancels reading the body.</param>
+    /// <exception cref="InvalidOperationException">
+    /// The response had no body, or its body was JSON <c>null</c>, and <paramref name="allowNull"/> is false. The
+    /// message names the method and the address without its query string.
+    /// </exception>
+    /// <exception cref="JsonException">The body is not valid JSON for <typeparamref name="T"/>.</exception>
     public static async Task<T> ReadJsonAsync<T>(
         HttpResponseMessage response,
         JsonSerializerOptions options,
+        bool allowNull,
         CancellationToken cancellationToken)
     {
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
         {
-            return (await JsonSerializer.DeserializeAsync<T>(stream, options, cancellationToken).ConfigureAwait(false))!;
+            return allowNull ? default! : throw NoValue<T>(response, "had no body");
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var probe = new BodyProbeStream(stream);
+        await using (probe.ConfigureAwait(false))
+        {
+            T? value;
+            try
+            {
+                value = await JsonSerializer
+                    .DeserializeAsync<T>(probe, options, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (JsonException) when (probe.BytesRead == 0)
+            {
+                return allowNull ? default! : throw NoValue<T>(response, "had no body");
+            }
+            catch (JsonException exception) when (probe.WasJsonNull)
+            {
+                // A non-nullable value type: System.Text.Json refuses null itself, with a less helpful message.
+                throw NoValue<T>(response, "was JSON null", exception);
+            }
+
+            return value is not null || allowNull ? value! : throw NoValue<T>(response, "was JSON null");
         }
     }
 
     /// <summary>Reads the response body as text.</summary>
     public static Task<string> ReadStringAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         => response.Content.ReadAsStringAsync(cancellationToken);
+
+    private static InvalidOperationException NoValue<T>(
+        HttpResponseMessage response,
+        string what,
+        Exception? innerException = null)
+    {
+        var request = response.RequestMessage;
+        var call = request?.RequestUri is { } address
+            ? $"{request.Method.Method} {MessageText.Address(address)}"
+            : "The request";
+        var status = $"{(int)response.StatusCode} ({response.ReasonPhrase ?? response.StatusCode.ToString()})";
+        var type = typeof(T).IsGenericType ? "T" : typeof(T).Name;
+        return new InvalidOperationException(
+            $"{call} answered {status}, but the response {what} while the method's return type does not allow"
+            + " null. If the API may answer without a value, declare the method as returning Task,"
+            + $" Task<HttpResponseMessage>, or a nullable result such as Task<{type}?>.",
+            innerException);
+    }
 
     private static JsonSerializerOptions CreateDefaultJsonOptions()
     {

@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Text;
+using Auth0ClientGen.Internal;
 
 namespace Auth0ClientGen.Infrastructure;
 
@@ -19,10 +20,22 @@ public sealed class RequestUriBuilder
     private bool _hasQuery;
 
     /// <summary>Starts an address at <paramref name="baseAddress"/>.</summary>
+    /// <exception cref="InvalidOperationException">
+    /// The base address has a query string, a fragment or user information, which a route cannot be appended to.
+    /// </exception>
     public RequestUriBuilder(Uri baseAddress)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         var text = baseAddress.AbsoluteUri;
+        if (HasQueryFragmentOrUserInfo(text))
+        {
+            throw new InvalidOperationException(
+                $"The base address {MessageText.Address(baseAddress)} has"
+                + $" {Auth0Settings.DescribeExtraParts(baseAddress)}, which cannot be combined with a route. Set"
+                + $" {Auth0Settings.BaseUrlKey}, HttpClient.BaseAddress or the declared BaseUrl to the scheme, host"
+                + " and path only, such as https://api.example.com/v2/.");
+        }
+
         _builder = new StringBuilder(text.Length + 64);
         _builder.Append(text, 0, text.EndsWith('/') ? text.Length - 1 : text.Length);
     }
@@ -88,4 +101,28 @@ public sealed class RequestUriBuilder
 
     /// <inheritdoc />
     public override string ToString() => _builder.ToString();
+
+    /// <summary>
+    /// Looks at the absolute address's text, which <see cref="Uri"/> caches, so the check allocates nothing on the
+    /// path every request takes. In that text '?' and '#' appear only as delimiters, and '@' within the authority
+    /// only before user information.
+    /// </summary>
+    private static bool HasQueryFragmentOrUserInfo(string absoluteUri)
+    {
+        var text = absoluteUri.AsSpan();
+        if (text.IndexOfAny('?', '#') >= 0)
+        {
+            return true;
+        }
+
+        var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd < 0)
+        {
+            return false;
+        }
+
+        var authority = text[(schemeEnd + 3)..];
+        var authorityEnd = authority.IndexOf('/');
+        return (authorityEnd < 0 ? authority : authority[..authorityEnd]).Contains('@');
+    }
 }

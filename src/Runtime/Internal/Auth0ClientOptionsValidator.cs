@@ -9,7 +9,11 @@ namespace Auth0ClientGen.Internal;
 /// </summary>
 /// <param name="optionsName">The options name of the API this validator is for.</param>
 /// <param name="requireCredentials">False when the API brings its own credentials provider.</param>
-internal sealed class Auth0ClientOptionsValidator(string optionsName, bool requireCredentials)
+/// <param name="hasConfiguration">
+/// Whether an <see cref="Microsoft.Extensions.Configuration.IConfiguration"/> is registered; when none is, the
+/// options were never bound from the <c>Auth0</c> section, and a missing setting says so.
+/// </param>
+internal sealed class Auth0ClientOptionsValidator(string optionsName, bool requireCredentials, bool hasConfiguration)
     : IValidateOptions<Auth0ClientOptions>
 {
     public ValidateOptionsResult Validate(string? name, Auth0ClientOptions options)
@@ -25,6 +29,12 @@ internal sealed class Auth0ClientOptionsValidator(string optionsName, bool requi
         if (Auth0Settings.FindBaseUrlProblem(options.BaseUrl) is { } baseUrlProblem)
         {
             problems.Add(baseUrlProblem);
+        }
+
+        if (!hasConfiguration && requireCredentials && Auth0Settings.AnyCredentialMissing(
+                options.Domain, options.ClientId, options.ClientSecret))
+        {
+            problems.Add(Auth0Settings.NoConfigurationNote);
         }
 
         return problems.Count == 0

@@ -17,6 +17,11 @@ internal static class Auth0Settings
     public const string AudienceKey = "Auth0:Audience";
     public const string BaseUrlKey = "Auth0:BaseUrl";
 
+    /// <summary>Added to a missing setting's message when the options could not have come from configuration.</summary>
+    public const string NoConfigurationNote =
+        "No IConfiguration is registered, so the Auth0 configuration section was not read: register one (as"
+        + " hosted applications do), or set the options in code with the configure delegate of AddAuth0ApiClient.";
+
     private const string TokenPath = "oauth/token";
 
     /// <summary>Lists what is wrong with the credential settings; empty when they are usable.</summary>
@@ -45,7 +50,16 @@ internal static class Auth0Settings
         return problems;
     }
 
-    /// <summary>Checks an optional base address: when present it must be an absolute http or https address.</summary>
+    /// <summary>Whether any credential setting is missing, as opposed to present but wrong.</summary>
+    public static bool AnyCredentialMissing(string? domain, string? clientId, string? clientSecret)
+        => string.IsNullOrWhiteSpace(domain)
+            || string.IsNullOrWhiteSpace(clientId)
+            || string.IsNullOrWhiteSpace(clientSecret);
+
+    /// <summary>
+    /// Checks an optional base address: when present it must be an absolute http or https address without a
+    /// query string, fragment or user information, since routes are appended to it.
+    /// </summary>
     public static string? FindBaseUrlProblem(string? baseUrl)
     {
         if (string.IsNullOrWhiteSpace(baseUrl))
@@ -53,11 +67,50 @@ internal static class Auth0Settings
             return null;
         }
 
-        return Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri)
-            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            ? null
-            : $"{BaseUrlKey} is not an absolute http:// or https:// address. Set it to the API's base address,"
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            return $"{BaseUrlKey} is not an absolute http:// or https:// address. Set it to the API's base address,"
                 + " such as https://api.example.com/, or remove it to use the interface's declared BaseUrl.";
+        }
+
+        if (uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+        {
+            return $"{BaseUrlKey} has {DescribeExtraParts(uri)}, which cannot be combined with a route. Set it to"
+                + " the API's scheme, host and path only, such as https://api.example.com/v2/.";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Names the parts of an address that a base address must not have, such as "a query string and user
+    /// information", without repeating any of them.
+    /// </summary>
+    public static string DescribeExtraParts(Uri address)
+    {
+        var parts = new List<string>(3);
+        if (address.Query.Length > 0)
+        {
+            parts.Add("a query string");
+        }
+
+        if (address.Fragment.Length > 0)
+        {
+            parts.Add("a fragment");
+        }
+
+        if (address.UserInfo.Length > 0)
+        {
+            parts.Add("user information");
+        }
+
+        return parts.Count switch
+        {
+            0 => "nothing extra",
+            1 => parts[0],
+            _ => string.Join(", ", parts[..^1]) + " and " + parts[^1],
+        };
     }
 
     /// <summary>
@@ -129,7 +182,8 @@ internal static class Auth0Settings
 
     private static string Missing(string key, string what) => $"{key} is missing: set it to {what}.";
 
-    private static bool IsLoopback(Uri origin)
+    /// <summary>Whether the address's host is localhost or a loopback IP address.</summary>
+    public static bool IsLoopback(Uri origin)
     {
         if (origin.HostNameType == UriHostNameType.Dns)
         {

@@ -47,4 +47,18 @@ internal static partial class Log
         Uri tokenEndpoint,
         string audience,
         Exception exception);
+
+    [LoggerMessage(
+        EventId = 1006,
+        EventName = "AccessTokenAlreadyExpired",
+        Level = LogLevel.Warning,
+        Message = "The token response for audience {Audience} had expires_in {ExpiresIn}; the token is used once and not cached")]
+    public static partial void AccessTokenAlreadyExpired(ILogger logger, string audience, double expiresIn);
+
+    [LoggerMessage(
+        EventId = 1007,
+        EventName = "TokenRequestRedirected",
+        Level = LogLevel.Error,
+        Message = "The token endpoint {TokenEndpoint} redirected the access token request for audience {Audience} and the HttpClient followed it; the answer was refused")]
+    public static partial void TokenRequestRedirected(ILogger logger, Uri tokenEndpoint, string audience);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using System.Text.Json;
 using Duende.IdentityModel.Client;
 
 namespace Auth0ClientGen.Internal;
@@ -23,6 +24,32 @@ internal static class TokenRequestErrors
 
         var statusCode = httpResponse.StatusCode;
         var status = $"{(int)statusCode} {httpResponse.ReasonPhrase ?? statusCode.ToString()}";
+        if ((int)statusCode is >= 300 and < 400)
+        {
+            var location = httpResponse.Headers.Location is { } target
+                ? $" to {MessageText.Address(target.IsAbsoluteUri ? target : new Uri(endpoint, target))}"
+                : string.Empty;
+            return new TokenRequestException(
+                $"The Auth0 token endpoint {endpoint} answered {status}, redirecting{location}, so no access token"
+                + $" was requested for audience '{audience}'. Token requests carry the client secret and are never"
+                + $" sent on to another address. Set {Auth0Settings.DomainKey} to the address the tenant actually"
+                + " serves its token endpoint at.",
+                error: null,
+                errorDescription: null,
+                statusCode);
+        }
+
+        if (response.Json is { ValueKind: not JsonValueKind.Object } json)
+        {
+            return new TokenRequestException(
+                $"The Auth0 token endpoint {endpoint} answered {status} with JSON that is not an object (a JSON"
+                + $" {json.ValueKind.ToString().ToLowerInvariant()}), so no access token could be read for audience"
+                + $" '{audience}'. {AdviceForStatus(statusCode)}",
+                error: null,
+                errorDescription: null,
+                statusCode);
+        }
+
         if (response.Json is null)
         {
             var mediaType = httpResponse.Content.Headers.ContentType?.MediaType ?? "no content type";
@@ -66,13 +93,39 @@ internal static class TokenRequestErrors
             statusCode);
     }
 
+    /// <summary>
+    /// Explains a token request that the HTTP client sent on to another address after the token endpoint
+    /// redirected it. The client secret has gone there with it, so the answer is not used.
+    /// </summary>
+    public static TokenRequestException Redirected(Uri endpoint, Uri finalAddress, HttpStatusCode statusCode)
+        => new(
+            $"The Auth0 token endpoint {endpoint} redirected the token request to {MessageText.Address(finalAddress)},"
+            + " and the HttpClient followed the redirect, so its answer was refused. The HttpClient used for the"
+            + " token endpoint must not follow redirects (set AllowAutoRedirect to false on its handler), since"
+            + " following one re-sends the client secret to the new address; consider rotating the secret. Set"
+            + $" {Auth0Settings.DomainKey} to the address the tenant actually serves its token endpoint at.",
+            error: null,
+            errorDescription: null,
+            statusCode);
+
     /// <summary>Explains a token endpoint that could not be reached at all.</summary>
     public static TokenRequestException Unreachable(Uri endpoint, Exception? cause)
     {
-        var reason = cause is null ? string.Empty : $": {cause.Message}";
+        // HTTP client exceptions often say only "see the inner exception"; the innermost one names the cause.
+        var innermost = cause;
+        while (innermost?.InnerException is { } inner)
+        {
+            innermost = inner;
+        }
+
+        var reason = innermost is null ? string.Empty : $": {innermost.Message.Trim().TrimEnd('.')}";
+        var plainHttpHint = endpoint.Scheme == Uri.UriSchemeHttps && Auth0Settings.IsLoopback(endpoint)
+            ? $" A local tenant usually serves plain http: set {Auth0Settings.DomainKey} to"
+                + $" http://{endpoint.Authority}."
+            : string.Empty;
         return new TokenRequestException(
             $"The Auth0 token endpoint {endpoint} could not be reached{reason}. Check {Auth0Settings.DomainKey}"
-            + " and that this machine can open HTTPS connections to the tenant.",
+            + $" and that this machine can open HTTPS connections to the tenant.{plainHttpHint}",
             error: null,
             errorDescription: null,
             statusCode: null,
@@ -103,10 +156,10 @@ internal static class TokenRequestErrors
             "access_denied" when statusCode == HttpStatusCode.Unauthorized =>
                 $"Check {Auth0Settings.ClientIdKey} and {Auth0Settings.ClientSecretKey}: the tenant did not accept"
                 + " the application's credentials.",
+            // A 403 means the credentials were accepted: the grant for this API is what is missing.
             "access_denied" =>
                 "Authorize the application for this API in Auth0 (Applications > APIs > the API > Machine to"
-                + " Machine Applications), check that the audience is the API's identifier, and check"
-                + $" {Auth0Settings.ClientSecretKey}.",
+                + " Machine Applications), and check that the audience is the API's identifier.",
             "invalid_client" =>
                 $"Check {Auth0Settings.ClientIdKey} and {Auth0Settings.ClientSecretKey}: the tenant did not accept"
                 + " the application's credentials.",

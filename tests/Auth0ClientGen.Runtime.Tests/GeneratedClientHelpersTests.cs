@@ -1,0 +1,256 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading.Tasks;
+using Auth0ClientGen.Infrastructure;
+using Auth0ClientGen.Runtime.Tests.Support;
+
+namespace Auth0ClientGen.Runtime.Tests;
+
+public sealed class GeneratedClientHelpersTests
+{
+    private const string Address = "https://api.example.com/users/42?api_key=private";
+
+    [Theory]
+    [InlineData("before\rafter")]
+    [InlineData("before\nafter")]
+    [InlineData("before\0after")]
+    [InlineData("before\u0001after")]
+    [InlineData("before\u001Fafter")]
+    [InlineData("before\u007Fafter")]
+    [InlineData("\u000B")]
+    public void A_header_value_with_a_control_character_is_refused_without_being_echoed(string value)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Address);
+
+        var exception = Assert.Throws<ArgumentException>(
+            () => GeneratedClientHelpers.AddHeader(request, "X-Key", value));
+
+        Assert.Equal("value", exception.ParamName);
+        Assert.Contains("'X-Key'", exception.Message);
+        Assert.Contains("control character", exception.Message);
+        Assert.DoesNotContain("before", exception.Message);
+        Assert.False(request.Headers.Contains("X-Key"));
+    }
+
+    [Theory]
+    [InlineData("tab\tinside")]
+    [InlineData("plain value")]
+    [InlineData("café")]
+    public void A_header_value_with_a_tab_or_printable_text_is_sent(string value)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Address);
+
+        GeneratedClientHelpers.AddHeader(request, "X-Key", value);
+
+        Assert.Equal(value, Assert.Single(request.Headers.GetValues("X-Key")));
+    }
+
+    [Fact]
+    public async Task A_huge_error_body_is_read_only_up_to_the_limit()
+    {
+        var body = new GeneratedBodyStream("0123456789abcdef"u8.ToArray(), 64L * 1024 * 1024);
+        var exception = await SendExpectingFailureAsync(
+            () => new HttpResponseMessage(HttpStatusCode.InternalServerError) { Content = new StreamContent(body) });
+
+        Assert.True(body.BytesServed < 1024 * 1024, $"{body.BytesServed} bytes of the body were read.");
+        Assert.Equal(ApiException.MaxContentBytes, exception.Content!.Length);
+        Assert.StartsWith("0123456789abcdef0123", exception.Content);
+        Assert.True(exception.IsContentTruncated);
+    }
+
+    [Fact]
+    public async Task A_body_of_exactly_the_limit_is_not_truncated()
+    {
+        var exception = await SendExpectingFailureAsync(() => Text(
+            HttpStatusCode.BadRequest,
+            new string('a', ApiException.MaxContentBytes),
+            "text/plain"));
+
+        Assert.Equal(ApiException.MaxContentBytes, exception.Content!.Length);
+        Assert.False(exception.IsContentTruncated);
+    }
+
+    [Fact]
+    public async Task A_cut_through_a_multibyte_character_leaves_no_replacement_character()
+    {
+        var exception = await SendExpectingFailureAsync(() => Text(
+            HttpStatusCode.BadRequest,
+            new string('a', ApiException.MaxContentBytes - 1) + "é and more",
+            "text/plain"));
+
+        Assert.True(exception.IsContentTruncated);
+        Assert.Equal(new string('a', ApiException.MaxContentBytes - 1), exception.Content);
+    }
+
+    [Fact]
+    public async Task The_error_body_is_decoded_with_the_response_charset()
+    {
+        var exception = await SendExpectingFailureAsync(() =>
+        {
+            var content = new ByteArrayContent(Encoding.Latin1.GetBytes("Ungültige Anfrage"));
+            content.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "iso-8859-1" };
+            return new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = content };
+        });
+
+        Assert.Equal("Ungültige Anfrage", exception.Content);
+        Assert.False(exception.IsContentTruncated);
+    }
+
+    [Fact]
+    public async Task An_empty_error_body_gives_null_content()
+    {
+        var exception = await SendExpectingFailureAsync(() => new HttpResponseMessage(HttpStatusCode.NotFound));
+
+        Assert.Null(exception.Content);
+        Assert.EndsWith("answered 404 (Not Found).", exception.Message);
+    }
+
+    [Fact]
+    public async Task An_error_body_that_repeats_the_access_token_is_redacted()
+    {
+        var exception = await SendExpectingFailureAsync(() => Text(
+            HttpStatusCode.Unauthorized,
+            $$"""{"error":"invalid_token","error_description":"Bad token {{ProviderFixture.AccessToken}} (expired)"}""",
+            "application/json"));
+
+        Assert.DoesNotContain(ProviderFixture.AccessToken, exception.Content);
+        Assert.Contains("Bad token [redacted] (expired)", exception.Content);
+        Assert.DoesNotContain(ProviderFixture.AccessToken, exception.ToString());
+        Assert.Contains("\"Bad token [redacted] (expired)\" (invalid_token)", exception.Message);
+    }
+
+    [Fact]
+    public async Task A_truncated_error_body_that_ends_in_part_of_the_access_token_is_redacted()
+    {
+        var filler = new string('x', ApiException.MaxContentBytes - 12);
+        var exception = await SendExpectingFailureAsync(() => Text(
+            HttpStatusCode.BadRequest,
+            filler + ProviderFixture.AccessToken,
+            "text/plain"));
+
+        Assert.True(exception.IsContentTruncated);
+        Assert.Equal(filler + "[redacted]", exception.Content);
+    }
+
+    [Fact]
+    public async Task The_failure_names_the_address_without_query_and_quotes_the_api_cause()
+    {
+        var exception = await SendExpectingFailureAsync(() => Text(
+            HttpStatusCode.Forbidden,
+            """
+            {"statusCode":403,"error":"Forbidden","message":"Insufficient scope, expected any of: create:users","errorCode":"insufficient_scope"}
+            """,
+            "application/json"));
+
+        Assert.StartsWith(
+            "GET https://api.example.com/users/42 answered 403 (Forbidden): \"Insufficient scope, expected any of:"
+            + " create:users\" (insufficient_scope). The access token lacks a permission",
+            exception.Message);
+        Assert.DoesNotContain("api_key", exception.Message);
+    }
+
+    [Fact]
+    public async Task An_empty_body_is_null_when_the_result_may_be_null()
+    {
+        Assert.Null(await ReadJsonAsync<Person>(new HttpResponseMessage(HttpStatusCode.NoContent), allowNull: true));
+        Assert.Null(await ReadJsonAsync<Person>(Json(string.Empty), allowNull: true));
+        Assert.Null(await ReadJsonAsync<int?>(Json(string.Empty), allowNull: true));
+        Assert.Null(await ReadJsonAsync<Person>(EmptyBodyOfUnknownLength(), allowNull: true));
+    }
+
+    public static TheoryData<string, Func<HttpResponseMessage>> ResponsesWithoutBody => new()
+    {
+        {
+            "answered 204 (No Content), but the response had no body",
+            () => new HttpResponseMessage(HttpStatusCode.NoContent)
+        },
+        { "answered 200 (OK), but the response had no body", () => Json(string.Empty) },
+        { "answered 200 (OK), but the response had no body", EmptyBodyOfUnknownLength },
+        { "answered 200 (OK), but the response was JSON null", () => Json("null") },
+        { "answered 200 (OK), but the response was JSON null", () => Json(" null\n") },
+    };
+
+    [Theory]
+    [MemberData(nameof(ResponsesWithoutBody))]
+    public async Task A_missing_value_fails_when_the_result_may_not_be_null(
+        string expected,
+        Func<HttpResponseMessage> respond)
+    {
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => ReadJsonAsync<Person>(respond(), allowNull: false));
+
+        Assert.StartsWith("GET https://api.example.com/users/42 " + expected, exception.Message);
+        Assert.Contains("does not allow null", exception.Message);
+        Assert.Contains("Task<HttpResponseMessage>", exception.Message);
+        Assert.Contains("Task<Person?>", exception.Message);
+        Assert.DoesNotContain("api_key", exception.Message);
+    }
+
+    [Fact]
+    public async Task Json_null_for_a_value_type_fails_the_same_way()
+    {
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => ReadJsonAsync<int>(Json("null"), allowNull: false));
+
+        Assert.Contains("was JSON null while the method's return type does not allow null", exception.Message);
+        Assert.Null(await ReadJsonAsync<int?>(Json("null"), allowNull: true));
+        Assert.Null(await ReadJsonAsync<Person>(Json("null"), allowNull: true));
+    }
+
+    [Fact]
+    public async Task A_value_is_read_whatever_allowNull_says()
+    {
+        Assert.Equal("Ada", (await ReadJsonAsync<Person>(Json("""{"name":"Ada"}"""), allowNull: false)).Name);
+        Assert.Equal(7, await ReadJsonAsync<int>(Json("7"), allowNull: false));
+        Assert.Equal(7, await ReadJsonAsync<int?>(Json("7"), allowNull: true));
+    }
+
+    [Fact]
+    public async Task Malformed_json_still_fails_as_json()
+    {
+        await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(
+            () => ReadJsonAsync<Person>(Json("nonsense"), allowNull: false));
+        await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(
+            () => ReadJsonAsync<int>(Json("nul"), allowNull: false));
+    }
+
+    private static async Task<ApiException> SendExpectingFailureAsync(Func<HttpResponseMessage> respond)
+    {
+        using var httpClient = new HttpClient(new RecordingHandler(_ => respond()));
+        using var request = new HttpRequestMessage(HttpMethod.Get, Address);
+
+        return await Assert.ThrowsAsync<ApiException>(() => GeneratedClientHelpers.SendAsync(
+            httpClient,
+            new StaticCredentialsProvider(ProviderFixture.AccessToken),
+            request,
+            new AccessTokenRequest(null),
+            default));
+    }
+
+    private static Task<T> ReadJsonAsync<T>(HttpResponseMessage response, bool allowNull)
+    {
+        response.RequestMessage = new HttpRequestMessage(HttpMethod.Get, Address);
+        return GeneratedClientHelpers.ReadJsonAsync<T>(
+            response,
+            GeneratedClientHelpers.DefaultJsonOptions,
+            allowNull,
+            default);
+    }
+
+    private static HttpResponseMessage Text(HttpStatusCode statusCode, string body, string mediaType)
+        => new(statusCode) { Content = new StringContent(body, Encoding.UTF8, mediaType) };
+
+    private static HttpResponseMessage Json(string body) => Text(HttpStatusCode.OK, body, "application/json");
+
+    private static HttpResponseMessage EmptyBodyOfUnknownLength()
+    {
+        var content = new StreamContent(new GeneratedBodyStream([0], 0));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+    }
+
+    public sealed record Person(string Name);
+}

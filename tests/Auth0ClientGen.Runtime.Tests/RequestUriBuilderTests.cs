@@ -1,0 +1,38 @@
+using System;
+using Auth0ClientGen.Infrastructure;
+
+namespace Auth0ClientGen.Runtime.Tests;
+
+public sealed class RequestUriBuilderTests
+{
+    [Theory]
+    [InlineData("https://api.example.com/v2?tenant=private", "a query string")]
+    [InlineData("https://api.example.com/v2/?", "a query string")]
+    [InlineData("https://api.example.com/v2/#private", "a fragment")]
+    [InlineData("https://admin:private@api.example.com/v2/", "user information")]
+    [InlineData("https://private@api.example.com/", "user information")]
+    [InlineData(
+        "https://admin:private@api.example.com/v2/?private#private",
+        "a query string, a fragment and user information")]
+    public void A_base_address_with_more_than_scheme_host_and_path_is_refused(string baseAddress, string parts)
+    {
+        var exception = Assert.Throws<InvalidOperationException>(() => new RequestUriBuilder(new Uri(baseAddress)));
+
+        Assert.Contains($"has {parts}, which cannot be combined with a route", exception.Message);
+        Assert.Contains("Auth0:BaseUrl", exception.Message);
+        Assert.Contains("https://api.example.com/", exception.Message);
+        Assert.DoesNotContain("private", exception.Message);
+    }
+
+    [Theory]
+    [InlineData("https://api.example.com/@me/", "https://api.example.com/@me/users")]
+    [InlineData("https://api.example.com/a%3Fb/", "https://api.example.com/a%3Fb/users")]
+    [InlineData("https://api.example.com/a%23b", "https://api.example.com/a%23b/users")]
+    [InlineData("http://[::1]:5000/", "http://[::1]:5000/users")]
+    public void A_base_address_with_those_characters_only_in_its_path_is_kept(string baseAddress, string expected)
+    {
+        var address = new RequestUriBuilder(new Uri(baseAddress)).AppendLiteral("/users").ToUri();
+
+        Assert.Equal(expected, address.AbsoluteUri);
+    }
+}
