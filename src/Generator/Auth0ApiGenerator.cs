@@ -1,4 +1,5 @@
 using System.Linq;
+using Auth0ClientGen.Generator.Diagnostics;
 using Auth0ClientGen.Generator.Emitter;
 using Auth0ClientGen.Generator.Helpers;
 using Auth0ClientGen.Generator.Model;
@@ -24,6 +25,42 @@ public sealed class Auth0ApiGenerator : IIncrementalGenerator
                 transform: static (context, cancellationToken) => ApiParser.Parse(context, cancellationToken))
             .WithTrackingName(TrackingNames.ParsedInterfaces);
 
+        // Keep the interfaces that can be implemented.
+        var clients = parsed
+            .Select(static (result, _) => result.Api)
+            .Where(static api => api is not null)
+            .Select(static (api, _) => api!)
+            .WithTrackingName(TrackingNames.Clients);
+
+        // Two interfaces can map to one client name (Outer.IFooApi and IOuterFooApi both give OuterFooApiClient).
+        // Neither is emitted then, and both get a diagnostic. This step sees every client, but its output only
+        // changes when the set of clashes does, so the emission below stays cached.
+        var clashes = clients
+            .Select(static (api, _) => new ClientNameClash(
+                api.ClientFullName, api.InterfaceMetadataName, api.InterfaceDisplayName, api.ClientName))
+            .Collect()
+            .Select(static (all, _) => all
+                .GroupBy(clash => clash.ClientFullName)
+                .Where(group => group.Count() > 1)
+                .SelectMany(group => group)
+                .OrderBy(clash => clash.InterfaceMetadataName, System.StringComparer.Ordinal)
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.ClientNameClashes);
+
+        // Emit one client per interface whose client name is its own.
+        context.RegisterSourceOutput(
+            clients.Combine(clashes),
+            static (context, input) =>
+            {
+                var (api, clashes) = input;
+                if (clashes.Any(clash => clash.ClientFullName == api.ClientFullName))
+                {
+                    return;
+                }
+
+                context.AddSource(ClientEmitter.GetHintName(api), ClientEmitter.Emit(api));
+            });
+
         // Diagnostics are reported against the compilation's own syntax trees, so #pragma and
         // suppressions apply to them. Only this cheap step re-runs on every edit.
         var diagnostics = parsed
@@ -33,15 +70,9 @@ public sealed class Auth0ApiGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(
             diagnostics.Combine(context.CompilationProvider),
             static (context, input) => ReportDiagnostics(context, input.Left, input.Right));
-
-        // Emit one client per interface that could be parsed.
-        var clients = parsed
-            .Select(static (result, _) => result.Api)
-            .Where(static api => api is not null)
-            .WithTrackingName(TrackingNames.Clients);
         context.RegisterSourceOutput(
-            clients,
-            static (context, api) => context.AddSource(ClientEmitter.GetHintName(api!), ClientEmitter.Emit(api!)));
+            clashes.Combine(context.CompilationProvider),
+            static (context, input) => ReportClashes(context, input.Left, input.Right));
     }
 
     private static void ReportDiagnostics(
@@ -57,6 +88,22 @@ public sealed class Auth0ApiGenerator : IIncrementalGenerator
                     ? Location.Create(tree, info.Location.Span)
                     : info.Location.ToLocation();
             context.ReportDiagnostic(Diagnostic.Create(info.Descriptor, location, info.MessageArguments.ToObjectArray()));
+        }
+    }
+
+    private static void ReportClashes(
+        SourceProductionContext context,
+        EquatableArray<ClientNameClash> clashes,
+        Compilation compilation)
+    {
+        foreach (var clash in clashes)
+        {
+            var location = compilation.GetTypeByMetadataName(clash.InterfaceMetadataName)?.Locations.FirstOrDefault();
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ClientNameTaken,
+                location ?? Location.None,
+                clash.InterfaceDisplayName,
+                clash.ClientName));
         }
     }
 }

@@ -247,6 +247,134 @@ public class DiagnosticTests
         }
         """);
 
+    [Fact]
+    public void ACG0018_PlaceholderMatchedByTwoParameters() => AssertSingleDiagnostic("ACG0018", """
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/items/{id}")]
+            Task<string> GetAsync(string id, string [|ID|]);
+        }
+        """);
+
+    [Theory]
+    [InlineData("ref Task")]
+    [InlineData("ref readonly Task<string>")]
+    public void ACG0002_ByReferenceReturn(string returnType) => AssertSingleDiagnostic("ACG0002", $$"""
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/ping")]
+            [|{{returnType}}|] Ping();
+        }
+        """);
+
+    [Fact]
+    public void ACG0008_FileLocalInterface() => AssertSingleDiagnostic("ACG0008", """
+        [Auth0Api]
+        file interface [|IApi|]
+        {
+            [Get("/items")]
+            Task GetAsync();
+        }
+        """);
+
+    [Fact]
+    public void ACG0015_NamespaceWithTheClientName()
+    {
+        var run = GeneratorHarness.Run("""
+            using System.Threading.Tasks;
+            using Auth0ClientGen;
+
+            namespace Shop
+            {
+                [Auth0Api]
+                public interface IOrdersApi
+                {
+                    [Get("/orders")]
+                    Task GetAsync();
+                }
+            }
+
+            namespace Shop.OrdersApiClient
+            {
+                public class Marker { }
+            }
+            """);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("ACG0015", diagnostic.Id);
+        Assert.Equal("IOrdersApi", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Empty(run.GeneratedSources);
+        Assert.Empty(run.CompileErrors);
+    }
+
+    [Fact]
+    public void ACG0015_TwoInterfacesWithOneClientNameGetItAndOthersStillGenerate()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            public static class Outer
+            {
+                [Auth0Api]
+                public interface IFooApi { [Get("/a")] Task A(); }
+            }
+
+            [Auth0Api]
+            public interface IOuterFooApi { [Get("/b")] Task B(); }
+
+            [Auth0Api]
+            public interface IOrdersApi { [Get("/orders")] Task C(); }
+            """);
+
+        Assert.Equal(2, run.GeneratorDiagnostics.Count(d => d.Id == "ACG0015"));
+        Assert.All(run.GeneratorDiagnostics, d => Assert.True(d.Location.IsInSource));
+        var generated = Assert.Single(run.GeneratedSources);
+        Assert.Contains("class OrdersApiClient", generated.Value);
+        Assert.Empty(run.CompileErrors);
+    }
+
+    [Theory]
+    [InlineData("public static partial class [|OrdersApiClient|] { }")]
+    [InlineData("internal partial class [|OrdersApiClient|] { }")]
+    [InlineData("public partial class [|OrdersApiClient|] { private int httpClient; }")]
+    [InlineData("public partial class [|OrdersApiClient|] { public OrdersApiClient(System.Net.Http.HttpClient h, ICredentialsProvider c) { } }")]
+    public void ACG0019_PartialClientThatConflicts(string partialClass) => AssertSingleDiagnostic("ACG0019", partialClass + """
+
+        [Auth0Api]
+        public interface IOrdersApi
+        {
+            [Get("/orders")]
+            Task GetAsync();
+        }
+        """);
+
+    [Fact]
+    public void ACG0020_InheritedMethodsThatCollapse() => AssertSingleDiagnostic("ACG0020", """
+        public interface IBase<T>
+        {
+            [Get("/a/{value}")] Task M(T value);
+            [Get("/b/{value}")] Task [|M|](int value);
+        }
+
+        [Auth0Api]
+        public interface IApi : IBase<int>
+        {
+        }
+        """);
+
+    [Theory]
+    [InlineData("Authorization")]
+    [InlineData("content-type")]
+    [InlineData("Host")]
+    public void ACG0021_HeaderTheClientOwns(string header) => AssertSingleDiagnostic("ACG0021", $$"""
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/items")]
+            Task GetAsync([Header([|"{{header}}"|])] string value);
+        }
+        """);
+
     private static void AssertSingleDiagnostic(string id, string markedSource)
     {
         var (source, expectedSpan) = TestMarkup.Parse(Usings + markedSource);

@@ -25,7 +25,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnmatchedPlaceholder = Error(
         "ACG0003",
         "Route placeholder has no matching parameter",
-        "The route placeholder '{{{0}}}' of method '{1}' matches no parameter; add a parameter named '{0}' or mark one with [AliasAs(\"{0}\")]",
+        "The route placeholder '{{{0}}}' of method '{1}' matches no parameter; correct the placeholder's spelling, rename the parameter it is meant for, or mark that parameter with [AliasAs(\"{0}\")]",
         "Each placeholder in a route template is filled from the parameter of the same name, compared case-insensitively.");
 
     public static readonly DiagnosticDescriptor MalformedRoute = Error(
@@ -97,7 +97,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ClientNameTaken = Error(
         "ACG0015",
         "Generated client name is already used",
-        "The generated client for '{0}' would be named '{1}', but a type with that name already exists in the namespace; rename one of them",
+        "The generated client for '{0}' would be named '{1}', but a type or namespace with that name already exists, or another [Auth0Api] interface gets the same client name; rename one of them",
         "The client class is named after the interface, without a leading 'I' and with 'Client' appended.");
 
     public static readonly DiagnosticDescriptor MultipleCancellationTokens = Error(
@@ -111,6 +111,30 @@ internal static class DiagnosticDescriptors
         "Name is empty",
         "The name given to parameter '{0}' of method '{1}' is empty; give [AliasAs] or [Header] a non-empty name",
         "An empty name would send an empty query key or header.");
+
+    public static readonly DiagnosticDescriptor AmbiguousPlaceholder = Error(
+        "ACG0018",
+        "Route placeholder matches more than one parameter",
+        "The route placeholder '{{{0}}}' of method '{1}' matches parameters '{2}' and '{3}', whose names differ only in case; rename one of them or mark one with [Query]",
+        "Placeholders match parameter names case-insensitively, so each placeholder must match exactly one parameter.");
+
+    public static readonly DiagnosticDescriptor PartialClientConflict = Error(
+        "ACG0019",
+        "Partial client class conflicts with the generated part",
+        "The partial class '{0}' cannot be combined with the generated client: {1}",
+        "A partial class may extend the generated client with members of its own, but must not redeclare what the generator writes.");
+
+    public static readonly DiagnosticDescriptor IndistinguishableMethods = Error(
+        "ACG0020",
+        "Inherited methods cannot be told apart",
+        "'{0}' has the same signature as another method of the same interface once its type arguments are filled in, so the client cannot implement both; rename one of them",
+        "Each method of a generic base interface must keep a distinct signature for the type arguments the [Auth0Api] interface uses.");
+
+    public static readonly DiagnosticDescriptor ReservedHeader = Error(
+        "ACG0021",
+        "Header cannot be set from a parameter",
+        "The header \"{0}\" on parameter '{1}' cannot be set from a parameter: {2}",
+        "Some headers are written by the client or belong to the request body, so a parameter value would be lost or conflict.");
 
     private static DiagnosticDescriptor Error(string id, string title, string message, string description)
         => new(

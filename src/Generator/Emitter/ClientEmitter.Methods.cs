@@ -72,7 +72,8 @@ internal static partial class ClientEmitter
                 writer.WriteLine($"return await {KnownTypeNames.GlobalHelpers}.ReadJsonAsync<{method.ResultTypeName}>(");
                 using (writer.Indent())
                 {
-                    writer.WriteLine($"{response}, {KnownTypeNames.GlobalHelpers}.DefaultJsonOptions, {cancellationToken}).ConfigureAwait(false);");
+                    var allowNull = method.ResultAllowsNull ? "allowNull: true" : "allowNull: false";
+                    writer.WriteLine($"{response}, {KnownTypeNames.GlobalHelpers}.DefaultJsonOptions, {allowNull}, {cancellationToken}).ConfigureAwait(false);");
                 }
 
                 break;

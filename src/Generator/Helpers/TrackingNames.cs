@@ -6,4 +6,5 @@ internal static class TrackingNames
     public const string ParsedInterfaces = nameof(ParsedInterfaces);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Clients = nameof(Clients);
+    public const string ClientNameClashes = nameof(ClientNameClashes);
 }

@@ -4,6 +4,7 @@ namespace Auth0ClientGen.Generator.Model;
 
 /// <summary>Everything the emitter needs to write the client for one <c>[Auth0Api]</c> interface.</summary>
 /// <param name="Namespace">The interface's namespace, or an empty string for the global namespace.</param>
+/// <param name="InterfaceMetadataName">The interface's unique metadata name, such as <c>Shop.Outer+IOrdersApi</c>.</param>
 /// <param name="InterfaceTypeName">The interface as written in generated code, with <c>global::</c>.</param>
 /// <param name="InterfaceDisplayName">The interface as shown to people, such as <c>Shop.IOrdersApi</c>.</param>
 /// <param name="ClientName">The generated class's name, such as <c>OrdersApiClient</c>.</param>
@@ -13,6 +14,7 @@ namespace Auth0ClientGen.Generator.Model;
 /// <param name="GeneratorVersion">Written into the GeneratedCode attribute.</param>
 internal sealed record ApiModel(
     string Namespace,
+    string InterfaceMetadataName,
     string InterfaceTypeName,
     string InterfaceDisplayName,
     string ClientName,
@@ -20,4 +22,8 @@ internal sealed record ApiModel(
     string? Audience,
     string? BaseUrl,
     string GeneratorVersion,
-    EquatableArray<MethodModel> Methods);
+    EquatableArray<MethodModel> Methods)
+{
+    /// <summary>The client's namespace-qualified name as C# spells it; two clients must never share it.</summary>
+    public string ClientFullName => Namespace.Length == 0 ? ClientName : Namespace + "." + ClientName;
+}

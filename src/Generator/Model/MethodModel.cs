@@ -6,9 +6,13 @@ namespace Auth0ClientGen.Generator.Model;
 /// <param name="DeclaringInterfaceTypeName">The interface that declares the method, used for the explicit implementation.</param>
 /// <param name="Name">The method's name, escaped if it is a keyword.</param>
 /// <param name="TypeParameterList">"&lt;T&gt;" for a generic method (only ever emitted as a throwing stub), else empty.</param>
-/// <param name="ReturnTypeName">The declared return type, fully qualified.</param>
+/// <param name="ReturnTypeName">The declared return type, fully qualified, after "ref " for a by-reference return.</param>
 /// <param name="ReturnKind">How the response is turned into the return value.</param>
 /// <param name="ResultTypeName">The <c>T</c> of <c>Task&lt;T&gt;</c>, fully qualified, or null.</param>
+/// <param name="ResultAllowsNull">
+/// Whether <c>T</c> may be null (a nullable reference type, a reference type in a nullable-oblivious context,
+/// or <c>Nullable&lt;T&gt;</c>), so an empty body or a JSON null can be returned as null instead of failing.
+/// </param>
 /// <param name="HttpMethod">The HttpMethod property name: Get, Post, Put, Patch or Delete.</param>
 /// <param name="SendsAccessToken">False for <c>[AllowAnonymous]</c> methods, which send no token.</param>
 /// <param name="Route">The route template, split into literal text and placeholders.</param>
@@ -24,6 +28,7 @@ internal sealed record MethodModel(
     string ReturnTypeName,
     ReturnKind ReturnKind,
     string? ResultTypeName,
+    bool ResultAllowsNull,
     string HttpMethod,
     bool SendsAccessToken,
     EquatableArray<RouteSegment> Route,

@@ -30,7 +30,7 @@ internal sealed partial class ApiParser
             Report(DiagnosticDescriptors.GenericNotSupported, methodLocation, method.ToDisplayString(), "method");
         }
 
-        var (returnKind, resultTypeName) = ParseReturnType(method, methodLocation);
+        var (returnKind, resultType) = ParseReturnType(method, methodLocation);
         var (httpMethod, route, templateLocation) = ParseHttpMethodAttribute(method, methodLocation);
         var (parameters, routeSegments) = ParseParameters(method, route, templateLocation);
 
@@ -39,9 +39,10 @@ internal sealed partial class ApiParser
             declaringInterface.ToDisplayString(TypeNameFormat),
             EscapeIdentifier(methodName),
             method.IsGenericMethod ? "<" + string.Join(", ", method.TypeParameters.Select(t => EscapeIdentifier(t.Name))) + ">" : string.Empty,
-            TypeName(method.ReturnType),
+            (method.ReturnsByRefReadonly ? "ref readonly " : method.ReturnsByRef ? "ref " : string.Empty) + TypeName(method.ReturnType),
             returnKind,
-            resultTypeName,
+            resultType is null ? null : TypeName(resultType),
+            resultType is not null && AllowsNull(resultType),
             httpMethod ?? "Get",
             !method.GetAttributes().Any(a => a.AttributeClass is { } type && FullName(type) == KnownTypeNames.AllowAnonymousAttribute),
             routeSegments,
@@ -49,9 +50,14 @@ internal sealed partial class ApiParser
             supported ? null : _diagnostics[diagnosticsBefore].Descriptor.Id);
     }
 
-    private (ReturnKind Kind, string? ResultTypeName) ParseReturnType(IMethodSymbol method, Location? location)
+    private static bool AllowsNull(ITypeSymbol type)
+        => type.IsReferenceType
+            ? type.NullableAnnotation != NullableAnnotation.NotAnnotated
+            : type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+
+    private (ReturnKind Kind, ITypeSymbol? ResultType) ParseReturnType(IMethodSymbol method, Location? location)
     {
-        if (method.ReturnType is INamedTypeSymbol returnType)
+        if (!method.ReturnsByRef && !method.ReturnsByRefReadonly && method.ReturnType is INamedTypeSymbol returnType)
         {
             var definition = FullName(returnType.OriginalDefinition);
             if (definition == KnownTypeNames.Task)
@@ -64,17 +70,17 @@ internal sealed partial class ApiParser
                 var result = returnType.TypeArguments[0];
                 if (result.SpecialType == SpecialType.System_String)
                 {
-                    return (ReturnKind.String, TypeName(result));
+                    return (ReturnKind.String, result);
                 }
 
                 if (FullName(result) == KnownTypeNames.HttpResponseMessage)
                 {
-                    return (ReturnKind.ResponseMessage, TypeName(result));
+                    return (ReturnKind.ResponseMessage, result);
                 }
 
                 if (result.TypeKind != TypeKind.Error && !result.IsRefLikeType && result is not IPointerTypeSymbol)
                 {
-                    return (ReturnKind.Json, TypeName(result));
+                    return (ReturnKind.Json, result);
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Auth0ClientGen.Generator.Diagnostics;
@@ -36,6 +37,7 @@ internal sealed partial class ApiParser
         }
 
         var segments = ImmutableArray.CreateBuilder<RouteSegment>();
+        var reportedAmbiguity = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (text, isPlaceholder) in route?.Parts ?? [])
         {
             if (!isPlaceholder)
@@ -44,10 +46,23 @@ internal sealed partial class ApiParser
                 continue;
             }
 
-            var index = FindRouteParameter(parameters, text);
-            if (index < 0)
+            var matches = FindRouteParameters(parameters, text);
+            var index = matches.Count == 0 ? -1 : matches[0];
+            if (matches.Count == 0)
             {
                 Report(DiagnosticDescriptors.UnmatchedPlaceholder, templateLocation, text, method.Name);
+            }
+            else if (matches.Count > 1 && !reportedAmbiguity.Contains(text))
+            {
+                // Silently taking one would drop the other parameter's value from the request.
+                reportedAmbiguity.Add(text);
+                Report(
+                    DiagnosticDescriptors.AmbiguousPlaceholder,
+                    LocationOf(method.Parameters[matches[1]]),
+                    text,
+                    method.Name,
+                    method.Parameters[matches[0]].Name,
+                    method.Parameters[matches[1]].Name);
             }
 
             segments.Add(new RouteSegment(text, index));
@@ -56,8 +71,11 @@ internal sealed partial class ApiParser
         return (parameters.ToEquatableArray(), segments.ToEquatableArray());
     }
 
-    private static int FindRouteParameter(ImmutableArray<ParameterModel>.Builder parameters, string placeholder)
+    private static List<int> FindRouteParameters(
+        ImmutableArray<ParameterModel>.Builder parameters,
+        string placeholder)
     {
+        var matches = new List<int>();
         for (var i = 0; i < parameters.Count; i++)
         {
             // A parameter that already failed with its own diagnostic still claims its placeholder,
@@ -65,14 +83,14 @@ internal sealed partial class ApiParser
             if (parameters[i].Binding is ParameterBinding.Route or ParameterBinding.None
                 && string.Equals(parameters[i].WireName, placeholder, StringComparison.OrdinalIgnoreCase))
             {
-                return i;
+                matches.Add(i);
             }
         }
 
-        return -1;
+        return matches;
     }
 
-    private ParameterModel ParseParameter(IMethodSymbol method, IParameterSymbol parameter, System.Collections.Generic.List<string> placeholders)
+    private ParameterModel ParseParameter(IMethodSymbol method, IParameterSymbol parameter, List<string> placeholders)
     {
         var name = EscapeIdentifier(parameter.Name);
         var typeName = TypeName(parameter.Type);
@@ -131,6 +149,12 @@ internal sealed partial class ApiParser
             if (!IsHttpToken(headerName!))
             {
                 Report(DiagnosticDescriptors.InvalidHeaderName, FirstArgumentLocation(header) ?? location, headerName!, parameter.Name);
+                return Unbound();
+            }
+
+            if (ReservedHeaderReason(headerName!) is { } reason)
+            {
+                Report(DiagnosticDescriptors.ReservedHeader, FirstArgumentLocation(header) ?? location, headerName!, parameter.Name, reason);
                 return Unbound();
             }
 
@@ -212,6 +236,32 @@ internal sealed partial class ApiParser
 
     private static string? FirstStringArgument(AttributeData attribute)
         => attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+
+    /// <summary>Why a header cannot come from a parameter, or null when it can.</summary>
+    private static string? ReservedHeaderReason(string name)
+    {
+        if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
+        {
+            return "the client sets it to the Auth0 bearer token; use [AllowAnonymous] with a custom handler to send another";
+        }
+
+        if (name.Equals("Host", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Connection", StringComparison.OrdinalIgnoreCase))
+        {
+            return "HttpClient manages it from the address and the connection";
+        }
+
+        if (name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Expires", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Last-Modified", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Allow", StringComparison.OrdinalIgnoreCase))
+        {
+            return "it describes the request body, which the [Body] parameter's content sets";
+        }
+
+        return null;
+    }
 
     /// <summary>Whether the name is an HTTP token (RFC 9110), which is what a header name must be.</summary>
     private static bool IsHttpToken(string name)

@@ -7,6 +7,7 @@ using Auth0ClientGen.Generator.Helpers;
 using Auth0ClientGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Auth0ClientGen.Generator.Parser;
 
@@ -23,6 +24,11 @@ internal sealed partial class ApiParser
     private static readonly SymbolDisplayFormat FullNameFormat = new(
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
+
+    /// <summary>Namespaces as written in C#, with @ before any keyword, such as <c>@class.Orders</c>.</summary>
+    private static readonly SymbolDisplayFormat NamespaceFormat = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
 
     private static readonly string GeneratorVersion =
         typeof(ApiParser).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
@@ -53,6 +59,13 @@ internal sealed partial class ApiParser
             return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
+        // [Auth0Api] on two parts of a partial interface is already a compiler error (CS0579); parsing the
+        // interface once keeps that the only error instead of adding two clients with one name.
+        if (!IsFirstAttributedDeclaration(@interface, context.TargetNode))
+        {
+            return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
         var parser = new ApiParser(context.SemanticModel.Compilation, @interface, context.Attributes[0], cancellationToken);
         var api = parser.ParseInterface();
         return new ParseResult(api, parser._diagnostics.ToEquatableArray());
@@ -77,12 +90,10 @@ internal sealed partial class ApiParser
 
         var @namespace = _interface.ContainingNamespace.IsGlobalNamespace
             ? string.Empty
-            : _interface.ContainingNamespace.ToDisplayString();
+            : _interface.ContainingNamespace.ToDisplayString(NamespaceFormat);
         var clientName = GetClientName(_interface);
-        var clientMetadataName = @namespace.Length == 0 ? clientName : @namespace + "." + clientName;
-        if (_compilation.Assembly.GetTypeByMetadataName(clientMetadataName) is { } existing && !IsPartialClass(existing))
+        if (!CheckClientNameIsFree(clientName, interfaceLocation, displayName))
         {
-            Report(DiagnosticDescriptors.ClientNameTaken, interfaceLocation, displayName, clientName);
             return null;
         }
 
@@ -102,6 +113,7 @@ internal sealed partial class ApiParser
 
         return new ApiModel(
             @namespace,
+            MetadataNameOf(_interface),
             _interface.ToDisplayString(TypeNameFormat),
             displayName,
             clientName,
@@ -116,26 +128,42 @@ internal sealed partial class ApiParser
     private EquatableArray<MethodModel>? ParseMembers()
     {
         var methods = ImmutableArray.CreateBuilder<MethodModel>();
+        var signatures = new System.Collections.Generic.HashSet<string>();
         var canImplement = true;
         foreach (var declaringInterface in new[] { _interface }.Concat(_interface.AllInterfaces))
         {
             foreach (var member in declaringInterface.GetMembers())
             {
                 _cancellationToken.ThrowIfCancellationRequested();
+                if (!member.IsAbstract || HasDefaultImplementation(declaringInterface, member))
+                {
+                    continue;
+                }
+
                 switch (member)
                 {
-                    case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAbstract: true, IsStatic: false } method:
+                    case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false } method:
+                        // IList<T> { M(T); M(int) } inherited as IList<int> gives two methods that no explicit
+                        // implementation can tell apart.
+                        if (!signatures.Add(TypeName(declaringInterface) + "." + method.Name + "("
+                            + string.Join(",", method.Parameters.Select(p => p.RefKind + " " + FullName(p.Type))) + ")"))
+                        {
+                            Report(DiagnosticDescriptors.IndistinguishableMethods, LocationOf(method), method.ToDisplayString());
+                            canImplement = false;
+                            break;
+                        }
+
                         methods.Add(ParseMethod(declaringInterface, method));
                         break;
-                    case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAbstract: true, IsStatic: true }:
+                    case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: true }:
                         ReportUnsupportedMember(member, "static abstract method");
                         canImplement = false;
                         break;
-                    case IPropertySymbol { IsAbstract: true } property:
+                    case IPropertySymbol property:
                         ReportUnsupportedMember(member, property.IsIndexer ? "indexer" : "property");
                         canImplement = false;
                         break;
-                    case IEventSymbol { IsAbstract: true }:
+                    case IEventSymbol:
                         ReportUnsupportedMember(member, "event");
                         canImplement = false;
                         break;
@@ -146,8 +174,22 @@ internal sealed partial class ApiParser
         return canImplement ? methods.ToEquatableArray() : null;
     }
 
+    /// <summary>
+    /// Whether a member inherited from a base interface already has a body in a more derived interface
+    /// (<c>Task IBase.M() => ...</c>), so the client must not implement it.
+    /// </summary>
+    private bool HasDefaultImplementation(INamedTypeSymbol declaringInterface, ISymbol member)
+        => !SymbolEqualityComparer.Default.Equals(declaringInterface, _interface)
+            && _interface.FindImplementationForInterfaceMember(member) is { IsAbstract: false };
+
     private void ReportUnsupportedMember(ISymbol member, string kind)
         => Report(DiagnosticDescriptors.UnsupportedMember, LocationOf(member), member.ToDisplayString(), kind);
+
+    /// <summary>Members of the generated class; a user's partial part must not declare them again.</summary>
+    private static readonly System.Collections.Generic.HashSet<string> GeneratedMemberNames =
+    [
+        "httpClient", "credentials", "DeclaredBaseAddress", "StartRequestUri", "SendAsync", "RegisterWithAuth0ApiClient",
+    ];
 
     private static string GetClientName(INamedTypeSymbol @interface)
     {
@@ -172,8 +214,10 @@ internal sealed partial class ApiParser
     {
         for (ISymbol? current = type; current is INamedTypeSymbol named; current = named.ContainingType)
         {
-            if (named.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected
-                or Accessibility.ProtectedAndInternal)
+            // A file-local type is only visible in its own file, and the client is written to another one.
+            if (named.IsFileLocal
+                || named.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected
+                    or Accessibility.ProtectedAndInternal)
             {
                 return false;
             }
@@ -195,12 +239,103 @@ internal sealed partial class ApiParser
         return true;
     }
 
-    /// <summary>A partial class of the client's name is the user extending the generated client, not a clash.</summary>
-    private bool IsPartialClass(INamedTypeSymbol type)
+    /// <summary>
+    /// Checks that the client's name is free in the namespace. A partial class of that name is the user extending
+    /// the generated client, and is accepted when it fits with what the generator writes.
+    /// </summary>
+    private bool CheckClientNameIsFree(string clientName, Location? interfaceLocation, string displayName)
+    {
+        foreach (var existing in _interface.ContainingNamespace.GetMembers(clientName))
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (existing is not INamedTypeSymbol type || !IsUserPartialClass(type))
+            {
+                Report(DiagnosticDescriptors.ClientNameTaken, interfaceLocation, displayName, clientName);
+                return false;
+            }
+
+            if (FindPartialClassConflict(type) is { } conflict)
+            {
+                Report(DiagnosticDescriptors.PartialClientConflict, LocationOf(type), clientName, conflict);
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsUserPartialClass(INamedTypeSymbol type)
         => type.TypeKind == TypeKind.Class
+            && type.Arity == 0
+            && !type.DeclaringSyntaxReferences.IsEmpty
             && type.DeclaringSyntaxReferences.All(reference =>
-                reference.GetSyntax(_cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax declaration
+                reference.GetSyntax(_cancellationToken) is ClassDeclarationSyntax declaration
                 && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+    /// <summary>Why the user's part of the client cannot be combined with the generated part, or null.</summary>
+    private string? FindPartialClassConflict(INamedTypeSymbol type)
+    {
+        if (type.IsStatic || type.IsAbstract)
+        {
+            return "it is static or abstract";
+        }
+
+        var declaresAccessibility = type.DeclaringSyntaxReferences.Any(reference =>
+            reference.GetSyntax(_cancellationToken) is ClassDeclarationSyntax declaration
+            && declaration.Modifiers.Any(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword)));
+        var generatedAccessibility = IsVisibleOutsideAssembly(_interface) ? Accessibility.Public : Accessibility.Internal;
+        if (declaresAccessibility && type.DeclaredAccessibility != generatedAccessibility)
+        {
+            return $"it is {type.DeclaredAccessibility.ToString().ToLowerInvariant()}, while the generated part is"
+                + $" {generatedAccessibility.ToString().ToLowerInvariant()} like the interface";
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if (GeneratedMemberNames.Contains(member.Name))
+            {
+                return $"it declares '{member.Name}', a name the generated part uses";
+            }
+
+            if (member is IMethodSymbol { MethodKind: MethodKind.Constructor, IsImplicitlyDeclared: false } constructor
+                && constructor.Parameters.Length == 2
+                && FullName(constructor.Parameters[0].Type) == "System.Net.Http.HttpClient"
+                && FullName(constructor.Parameters[1].Type) == "Auth0ClientGen.ICredentialsProvider")
+            {
+                return "it declares the (HttpClient, ICredentialsProvider) constructor the generated part writes";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsFirstAttributedDeclaration(INamedTypeSymbol @interface, SyntaxNode targetNode)
+    {
+        if (@interface.DeclaringSyntaxReferences.Length < 2)
+        {
+            return true;
+        }
+
+        var first = @interface.GetAttributes()
+            .FirstOrDefault(a => a.AttributeClass is { } type && FullName(type) == KnownTypeNames.Auth0ApiAttribute)
+            ?.ApplicationSyntaxReference;
+        return first is null
+            || (first.SyntaxTree == targetNode.SyntaxTree && targetNode.Span.Contains(first.Span));
+    }
+
+    /// <summary>The interface's full metadata name, such as <c>Shop.Outer+IOrdersApi</c>, unique in the compilation.</summary>
+    private static string MetadataNameOf(INamedTypeSymbol type)
+    {
+        var name = type.MetadataName;
+        for (var container = type.ContainingType; container is not null; container = container.ContainingType)
+        {
+            name = container.MetadataName + "+" + name;
+        }
+
+        return type.ContainingNamespace.IsGlobalNamespace
+            ? name
+            : type.ContainingNamespace.ToDisplayString(FullNameFormat) + "." + name;
+    }
 
     private static bool IsAbsoluteHttpUrl(string value)
         => Uri.TryCreate(value, UriKind.Absolute, out var uri)
@@ -222,7 +357,7 @@ internal sealed partial class ApiParser
     private Location? GetNamedArgumentLocation(string name)
     {
         if (_apiAttribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken)
-            is Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax { ArgumentList: { } arguments } attribute)
+            is AttributeSyntax { ArgumentList: { } arguments } attribute)
         {
             var argument = arguments.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
             return argument?.GetLocation() ?? attribute.GetLocation();

@@ -1,0 +1,112 @@
+using System.Linq;
+
+namespace Auth0ClientGen.Generator.Tests;
+
+/// <summary>Declarations that must generate a compiling client with no diagnostic.</summary>
+public class ShapeTests
+{
+    [Theory]
+    [InlineData("default implementation in a derived interface", """
+        public interface IBase
+        {
+            [Get("/a")] Task<string> A();
+            Task<string> Local();
+        }
+
+        [Auth0Api]
+        public interface IApi : IBase
+        {
+            Task<string> IBase.Local() => Task.FromResult("local");
+        }
+        """)]
+    [InlineData("re-abstraction in a derived interface", """
+        public interface IBase
+        {
+            [Get("/a")] Task<string> A();
+        }
+
+        [Auth0Api]
+        public interface IApi : IBase
+        {
+            abstract Task<string> IBase.A();
+        }
+        """)]
+    [InlineData("keyword namespace", """
+        namespace @class.@int
+        {
+            [Auth0Api]
+            public interface IApi { [Get("/a")] Task A(); }
+        }
+        """)]
+    [InlineData("names that differ only in case", """
+        [Auth0Api]
+        public interface IFooApi { [Get("/a")] Task A(); }
+
+        [Auth0Api]
+        public interface IFOOApi { [Get("/b")] Task B(); }
+        """)]
+    [InlineData("partial interface in two declarations", """
+        [Auth0Api]
+        public partial interface IApi { [Get("/a")] Task A(); }
+
+        public partial interface IApi { [Get("/b")] Task B(); }
+        """)]
+    [InlineData("obsolete types in the signature", """
+        [System.Obsolete("old")]
+        public sealed class OldDto { }
+
+        [Auth0Api]
+        public interface IApi
+        {
+            [System.Obsolete("old")]
+            [Post("/a")] Task<OldDto> A([Body] OldDto dto);
+        }
+        """)]
+    [InlineData("a partial class that adds members", """
+        public partial class ApiClient { public string Describe() => "api"; }
+
+        [Auth0Api]
+        public interface IApi { [Get("/a")] Task A(); }
+        """)]
+    [InlineData("nullable-oblivious interface", """
+        #nullable disable
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/a/{id}")] Task<string> A(string id, string filter);
+            [Get("/b")] Task<System.Collections.Generic.List<string>> B();
+        }
+        #nullable restore
+        """)]
+    public void Generates(string shape, string declaration)
+    {
+        var run = GeneratorHarness.Run(Usings + declaration);
+
+        Assert.True(run.GeneratorDiagnostics.IsEmpty && run.CompileErrors.Count == 0, shape + ":\n" + run.Describe());
+        Assert.NotEmpty(run.GeneratedSources);
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning
+            && d.Location.SourceTree?.FilePath.EndsWith(".g.cs") == true));
+    }
+
+    [Fact]
+    public void TheAttributeOnTwoPartsOfAPartialInterfaceGeneratesOneClient()
+    {
+        // CS0579 (duplicate attribute) is the user's error to fix; the generator must add nothing to it.
+        var run = GeneratorHarness.Run(Usings + """
+            [Auth0Api]
+            public partial interface IApi { [Get("/a")] Task A(); }
+
+            [Auth0Api]
+            public partial interface IApi { [Get("/b")] Task B(); }
+            """);
+
+        Assert.Single(run.GeneratedSources);
+        Assert.Equal("CS0579", Assert.Single(run.CompileErrors).Id);
+    }
+
+    private const string Usings = """
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        """;
+}
