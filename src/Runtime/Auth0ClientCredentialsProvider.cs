@@ -285,7 +285,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
                 || response.IsError
                 || string.IsNullOrEmpty(response.AccessToken))
             {
-                var failure = TokenRequestErrors.FromResponse(response, _tokenEndpoint, audience);
+                var failure = TokenRequestErrors.FromResponse(response, _tokenEndpoint, audience, _clientSecret);
                 if (failure.StatusCode is { } statusCode)
                 {
                     Log.AccessTokenRequestFailed(_logger, audience, (int)statusCode, failure.Error ?? "none");

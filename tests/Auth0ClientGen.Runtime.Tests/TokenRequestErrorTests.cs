@@ -230,6 +230,21 @@ public sealed class TokenRequestErrorTests
     }
 
     [Fact]
+    public async Task An_endpoint_that_echoes_the_client_secret_does_not_put_it_in_the_exception()
+    {
+        var fixture = new ProviderFixture(_ => TokenResponses.Error(
+            HttpStatusCode.Unauthorized,
+            "access_denied",
+            $"Wrong secret '{ProviderFixture.ClientSecret}' for this client"));
+
+        var exception = await Assert.ThrowsAsync<TokenRequestException>(() => fixture.GetAsync().AsTask());
+
+        Assert.Contains("[redacted]", exception.Message);
+        Assert.Equal("Wrong secret '[redacted]' for this client", exception.ErrorDescription);
+        AssertNoSecrets(exception, fixture);
+    }
+
+    [Fact]
     public async Task A_timeout_is_reported_as_a_token_request_failure()
     {
         var fixture = new ProviderFixture(HttpResponseMessage (_) => throw new TaskCanceledException(

@@ -46,4 +46,11 @@ internal static class MessageText
 
         return (cut ? builder.Append('…') : builder).ToString().Trim();
     }
+
+    /// <summary>
+    /// Replaces every occurrence of <paramref name="secret"/> in text a remote party sent, so a server that
+    /// echoes the client secret or a token cannot put it into an exception.
+    /// </summary>
+    public static string? WithoutSecret(string? text, string secret)
+        => text is null || secret.Length == 0 ? text : text.Replace(secret, "[redacted]", StringComparison.Ordinal);
 }

@@ -7,7 +7,8 @@ namespace Auth0ClientGen.Internal;
 
 /// <summary>
 /// Turns a failed token request into a <see cref="TokenRequestException"/> whose message says what to do.
-/// Nothing here reads the request, so neither the client secret nor a token can reach a message.
+/// Nothing here reads the request, and text from the endpoint has the client secret removed, so neither the
+/// secret nor a token can reach a message.
 /// </summary>
 internal static class TokenRequestErrors
 {
@@ -15,7 +16,15 @@ internal static class TokenRequestErrors
         "Check Auth0:Domain, Auth0:ClientId, Auth0:ClientSecret and the audience.";
 
     /// <summary>Explains a token response that carries no usable access token.</summary>
-    public static TokenRequestException FromResponse(TokenResponse response, Uri endpoint, string audience)
+    /// <param name="response">The token endpoint's answer.</param>
+    /// <param name="endpoint">The token endpoint, named in the message.</param>
+    /// <param name="audience">The audience the token was requested for.</param>
+    /// <param name="clientSecret">Removed from the error text the endpoint sent, should the endpoint echo it.</param>
+    public static TokenRequestException FromResponse(
+        TokenResponse response,
+        Uri endpoint,
+        string audience,
+        string clientSecret)
     {
         if (response.HttpResponse is not { } httpResponse)
         {
@@ -63,8 +72,8 @@ internal static class TokenRequestErrors
                 response.Exception);
         }
 
-        var error = response.TryGet("error");
-        var description = response.TryGet("error_description");
+        var error = MessageText.WithoutSecret(response.TryGet("error"), clientSecret);
+        var description = MessageText.WithoutSecret(response.TryGet("error_description"), clientSecret);
         if (error is null && httpResponse.IsSuccessStatusCode)
         {
             return new TokenRequestException(
@@ -78,9 +87,9 @@ internal static class TokenRequestErrors
         var detail = (error, description) switch
         {
             (null, null) => string.Empty,
-            (_, null) => $", {error}",
-            (null, _) => $": {description}",
-            _ => $", {error}: {description}",
+            (_, null) => $", {MessageText.Quote(error, 100)}",
+            (null, _) => $": {MessageText.Quote(description, 300)}",
+            _ => $", {MessageText.Quote(error, 100)}: {MessageText.Quote(description, 300)}",
         };
         var retryAfter = httpResponse.Headers.RetryAfter?.Delta is { } delay
             ? $" Auth0 asks to retry after {delay.TotalSeconds:0} s."
