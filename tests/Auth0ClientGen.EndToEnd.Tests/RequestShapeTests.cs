@@ -149,37 +149,4 @@ public class RequestShapeTests
         Assert.DoesNotContain("page_size", exception.Message);
         Assert.DoesNotContain("test-access-token", exception.ToString());
     }
-
-    private sealed class CapturingHandler : HttpMessageHandler
-    {
-        public List<CapturedRequest> Requests { get; } = [];
-
-        public HttpStatusCode StatusCode { get; set; } = HttpStatusCode.OK;
-
-        public string ResponseBody { get; set; } = "\"ok\"";
-
-        public Action? OnSend { get; set; }
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            OnSend?.Invoke();
-            cancellationToken.ThrowIfCancellationRequested();
-            Requests.Add(new CapturedRequest(
-                request.Method,
-                request.RequestUri!.AbsoluteUri,
-                request.Headers.Authorization?.ToString(),
-                request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase),
-                request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken),
-                request.Content?.Headers.ContentType?.ToString()));
-            return new HttpResponseMessage(StatusCode) { Content = new StringContent(ResponseBody) };
-        }
-    }
-
-    private sealed record CapturedRequest(
-        HttpMethod Method,
-        string Uri,
-        string? Authorization,
-        Dictionary<string, string> Headers,
-        string? Body,
-        string? ContentType);
 }

@@ -33,7 +33,7 @@ public class DiagnosticTests
     [Theory]
     [InlineData("void")]
     [InlineData("string")]
-    [InlineData("ValueTask<string>")]
+    [InlineData("Task<string>[]")]
     [InlineData("IEnumerable<int>")]
     public void ACG0002_UnsupportedReturnType(string returnType) => AssertSingleDiagnostic("ACG0002", $$"""
         [Auth0Api]
@@ -102,16 +102,6 @@ public class DiagnosticTests
         {
             [Get("/items")]
             Task<T> GetAsync();
-        }
-        """);
-
-    [Fact]
-    public void ACG0007_GenericMethod() => AssertSingleDiagnostic("ACG0007", """
-        [Auth0Api]
-        public interface IApi
-        {
-            [Get("/items")]
-            Task<T> [|GetAsync|]<T>();
         }
         """);
 
@@ -372,6 +362,21 @@ public class DiagnosticTests
         {
             [Get("/items")]
             Task GetAsync([Header([|"{{header}}"|])] string value);
+        }
+        """);
+
+    [Theory]
+    [InlineData("[|\": no name\"|]")]
+    [InlineData("[|\"X Bad: 1\"|]")]
+    [InlineData("[|\"X-Line: a\\r\\nX-Evil: 1\"|]")]
+    [InlineData("\"Accept: application/json\", [|\"Authorization: Bearer abc\"|]")]
+    public void ACG0022_MalformedStaticHeader(string headers) => AssertSingleDiagnostic("ACG0022", $$"""
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/items")]
+            [Headers({{headers}})]
+            Task GetAsync();
         }
         """);
 

@@ -30,6 +30,9 @@ public class SnapshotTests
     [Fact]
     public void GlobalNamespaceAndValueFormatting() => VerifyGenerated(TestSources.ValueFormatting);
 
+    [Fact]
+    public void BodiesHeadersAndGenerics() => VerifyGenerated(TestSources.BodiesHeadersAndGenerics);
+
     private static void VerifyGenerated(string source)
     {
         var run = GeneratorHarness.Run(source);

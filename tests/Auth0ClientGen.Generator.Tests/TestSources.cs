@@ -138,4 +138,44 @@ internal static class TestSources
                 [Header("X-Limit")] int limit);
         }
         """;
+
+    public const string BodiesHeadersAndGenerics = """
+        using System.IO;
+        using System.Net.Http;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Files;
+
+        [Auth0Api(Audience = "https://files.example.com")]
+        [Headers("Accept: application/json", "X-Client: files-sdk")]
+        public interface IFilesApi
+        {
+            [Put("/files/{name}.{ext}")]
+            [Headers("Content-Type: image/png", "X-Client")]
+            ValueTask UploadAsync(string name, string ext, [Body] byte[] bytes);
+
+            [Post("/files/stream")]
+            Task<string> UploadStreamAsync([Body] Stream data, [Header("X-Client")] string? client);
+
+            [Post("/files/raw")]
+            Task UploadContentAsync([Body] HttpContent content);
+
+            [Get("/files/{name}")]
+            Task<Stream> DownloadAsync(string name, CancellationToken cancellationToken);
+
+            [Head("/files/{name}")]
+            Task<HttpResponseMessage> ExistsAsync(string name);
+
+            [Options("/files")]
+            ValueTask<string> OptionsAsync();
+
+            [Get("/items/{id}")]
+            Task<TItem?> GetItemAsync<TItem>(int id) where TItem : class;
+
+            [Post("/items")]
+            Task<TResult> CreateItemAsync<TBody, TResult>([Body] TBody request) where TResult : struct;
+        }
+        """;
 }

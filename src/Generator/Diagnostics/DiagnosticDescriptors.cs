@@ -48,9 +48,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor GenericNotSupported = Error(
         "ACG0007",
-        "Generic declarations are not supported",
-        "'{0}' has type parameters, which the generator cannot implement; declare a non-generic {1}",
-        "Generated clients are concrete classes, so the interface and its methods cannot be generic.");
+        "Generic interfaces are not supported",
+        "'{0}' has type parameters, which the generator cannot implement; declare a non-generic {1} that inherits it with type arguments",
+        "Generated clients are concrete classes, so the [Auth0Api] interface cannot be generic; generic methods are fine.");
 
     public static readonly DiagnosticDescriptor InaccessibleInterface = Error(
         "ACG0008",
@@ -135,6 +135,12 @@ internal static class DiagnosticDescriptors
         "Header cannot be set from a parameter",
         "The header \"{0}\" on parameter '{1}' cannot be set from a parameter: {2}",
         "Some headers are written by the client or belong to the request body, so a parameter value would be lost or conflict.");
+
+    public static readonly DiagnosticDescriptor MalformedStaticHeader = Error(
+        "ACG0022",
+        "[Headers] value is malformed",
+        "The header \"{0}\" in [Headers] cannot be sent: {1}",
+        "Each [Headers] entry is written \"Name: value\"; a name alone removes a header set by the interface.");
 
     private static DiagnosticDescriptor Error(string id, string title, string message, string description)
         => new(

@@ -10,7 +10,7 @@ internal static partial class ClientEmitter
     private static void WriteMethod(SourceWriter writer, ApiModel api, MethodModel method)
     {
         var parameterList = string.Join(", ", method.Parameters.Select(p => $"{p.RefKindPrefix}{p.TypeName} {p.Name}"));
-        var signature = $"{method.ReturnTypeName} {method.DeclaringInterfaceTypeName}.{method.Name}{method.TypeParameterList}({parameterList})";
+        var signature = $"{method.ReturnTypeName} {method.DeclaringInterfaceTypeName}.{method.Name}{method.TypeParameterList}({parameterList}){method.ConstraintClauses}";
 
         writer.WriteLine("/// <inheritdoc />");
         if (method.UnsupportedReason is not null)
@@ -30,7 +30,7 @@ internal static partial class ClientEmitter
             return;
         }
 
-        var locals = new LocalNames(method.Parameters.Select(p => p.Name.TrimStart('@')));
+        var locals = new LocalNames(method.Parameters.Select(p => p.Name.TrimStart('@')).Concat(method.TypeParameterNames));
         var requestUri = locals.Reserve("requestUri");
         var request = locals.Reserve("request");
         var response = locals.Reserve("response");
@@ -62,6 +62,11 @@ internal static partial class ClientEmitter
             case ReturnKind.ResponseMessage:
                 // The caller owns the response and disposes it.
                 writer.WriteLine($"return {send};");
+                break;
+            case ReturnKind.Stream:
+                // The stream owns the response, so the caller's disposing of the stream releases the connection.
+                writer.WriteLine($"var {response} = {send};");
+                writer.WriteLine($"return await {KnownTypeNames.GlobalHelpers}.ReadStreamAsync({response}, {cancellationToken}).ConfigureAwait(false);");
                 break;
             case ReturnKind.String:
                 writer.WriteLine($"using var {response} = {send};");
@@ -109,19 +114,14 @@ internal static partial class ClientEmitter
         }
     }
 
+    /// <summary>The body first, since fixed content headers describe it; then fixed headers; then parameter headers, which win.</summary>
     private static void WriteHeadersAndBody(SourceWriter writer, MethodModel method, string request)
     {
         foreach (var parameter in method.Parameters)
         {
             switch (parameter.Binding)
             {
-                case ParameterBinding.Header:
-                    writer.WriteLine($"{KnownTypeNames.GlobalHelpers}.AddHeader({request}, {Literal(parameter.WireName)}, {FormatValue(parameter)});");
-                    break;
-                case ParameterBinding.Body when parameter.Format == ValueFormat.String:
-                    writer.WriteLine($"{request}.Content = {KnownTypeNames.GlobalHelpers}.CreateTextContent({parameter.Name});");
-                    break;
-                case ParameterBinding.Body:
+                case ParameterBinding.Body when parameter.BodyKind == BodyKind.Json:
                     writer.WriteLine($"{request}.Content = {KnownTypeNames.GlobalHelpers}.CreateJsonContent<{parameter.TypeName}>(");
                     using (writer.Indent())
                     {
@@ -129,7 +129,27 @@ internal static partial class ClientEmitter
                     }
 
                     break;
+                case ParameterBinding.Body:
+                    var factory = parameter.BodyKind switch
+                    {
+                        BodyKind.Text => "CreateTextContent",
+                        BodyKind.Bytes => "CreateBytesContent",
+                        BodyKind.Stream => "CreateStreamContent",
+                        _ => "UseContent",
+                    };
+                    writer.WriteLine($"{request}.Content = {KnownTypeNames.GlobalHelpers}.{factory}({parameter.Name});");
+                    break;
             }
+        }
+
+        foreach (var header in method.StaticHeaders)
+        {
+            writer.WriteLine($"{KnownTypeNames.GlobalHelpers}.SetStaticHeader({request}, {Literal(header.Name)}, {Literal(header.Value)});");
+        }
+
+        foreach (var parameter in method.Parameters.Where(p => p.Binding == ParameterBinding.Header))
+        {
+            writer.WriteLine($"{KnownTypeNames.GlobalHelpers}.AddHeader({request}, {Literal(parameter.WireName)}, {FormatValue(parameter)});");
         }
     }
 

@@ -8,11 +8,16 @@ internal static class KnownTypeNames
     public const string BodyAttribute = "Auth0ClientGen.BodyAttribute";
     public const string QueryAttribute = "Auth0ClientGen.QueryAttribute";
     public const string HeaderAttribute = "Auth0ClientGen.HeaderAttribute";
+    public const string HeadersAttribute = "Auth0ClientGen.HeadersAttribute";
     public const string AllowAnonymousAttribute = "Auth0ClientGen.AllowAnonymousAttribute";
     public const string AliasAsAttribute = "Auth0ClientGen.AliasAsAttribute";
     public const string CancellationToken = "System.Threading.CancellationToken";
     public const string Task = "System.Threading.Tasks.Task";
-    public const string TaskOfT = "System.Threading.Tasks.Task`1";
+    public const string TaskOfT = "System.Threading.Tasks.Task<TResult>";
+    public const string ValueTask = "System.Threading.Tasks.ValueTask";
+    public const string ValueTaskOfT = "System.Threading.Tasks.ValueTask<TResult>";
+    public const string Stream = "System.IO.Stream";
+    public const string HttpContent = "System.Net.Http.HttpContent";
     public const string HttpResponseMessage = "System.Net.Http.HttpResponseMessage";
 
     public const string GlobalHttpClient = "global::System.Net.Http.HttpClient";

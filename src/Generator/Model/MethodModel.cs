@@ -1,3 +1,4 @@
+using System.Linq;
 using Auth0ClientGen.Generator.Helpers;
 
 namespace Auth0ClientGen.Generator.Model;
@@ -5,7 +6,8 @@ namespace Auth0ClientGen.Generator.Model;
 /// <summary>One interface method, ready to emit.</summary>
 /// <param name="DeclaringInterfaceTypeName">The interface that declares the method, used for the explicit implementation.</param>
 /// <param name="Name">The method's name, escaped if it is a keyword.</param>
-/// <param name="TypeParameterList">"&lt;T&gt;" for a generic method (only ever emitted as a throwing stub), else empty.</param>
+/// <param name="TypeParameterList">"&lt;T&gt;" for a generic method, else empty; constraints are inherited.</param>
+/// <param name="ConstraintClauses">The where-clauses an explicit implementation of a generic method restates.</param>
 /// <param name="ReturnTypeName">The declared return type, fully qualified, after "ref " for a by-reference return.</param>
 /// <param name="ReturnKind">How the response is turned into the return value.</param>
 /// <param name="ResultTypeName">The <c>T</c> of <c>Task&lt;T&gt;</c>, fully qualified, or null.</param>
@@ -17,6 +19,7 @@ namespace Auth0ClientGen.Generator.Model;
 /// <param name="SendsAccessToken">False for <c>[AllowAnonymous]</c> methods, which send no token.</param>
 /// <param name="Route">The route template, split into literal text and placeholders.</param>
 /// <param name="Parameters">Every parameter, in declaration order.</param>
+/// <param name="StaticHeaders">Headers from <c>[Headers]</c> on the interfaces and the method, merged.</param>
 /// <param name="UnsupportedReason">
 /// Null for a method the emitter can implement. Otherwise the diagnostic id that was reported for it: the
 /// emitter then writes a body that throws, so the only build error the user sees is that diagnostic.
@@ -25,6 +28,7 @@ internal sealed record MethodModel(
     string DeclaringInterfaceTypeName,
     string Name,
     string TypeParameterList,
+    string ConstraintClauses,
     string ReturnTypeName,
     ReturnKind ReturnKind,
     string? ResultTypeName,
@@ -33,9 +37,16 @@ internal sealed record MethodModel(
     bool SendsAccessToken,
     EquatableArray<RouteSegment> Route,
     EquatableArray<ParameterModel> Parameters,
-    string? UnsupportedReason);
+    EquatableArray<StaticHeader> StaticHeaders,
+    string? UnsupportedReason)
+{
+    /// <summary>The names of the method's type parameters, which generated locals must not reuse.</summary>
+    public System.Collections.Generic.IEnumerable<string> TypeParameterNames
+        => TypeParameterList.Trim('<', '>').Split([','], System.StringSplitOptions.RemoveEmptyEntries)
+            .Select(name => name.Trim().TrimStart('@'));
+}
 
-/// <summary>How a method's response becomes its return value.</summary>
+/// <summary>How a method's response becomes its return value, whether it returns a Task or a ValueTask.</summary>
 internal enum ReturnKind
 {
     /// <summary><c>Task</c>: the body is ignored.</summary>
@@ -49,6 +60,9 @@ internal enum ReturnKind
 
     /// <summary><c>Task&lt;HttpResponseMessage&gt;</c>: the response is handed to the caller, who disposes it.</summary>
     ResponseMessage,
+
+    /// <summary><c>Task&lt;Stream&gt;</c>: the body, streamed; disposing the stream disposes the response.</summary>
+    Stream,
 }
 
 /// <summary>A piece of a route template: literal text, or a placeholder filled from a parameter.</summary>
@@ -58,3 +72,6 @@ internal sealed record RouteSegment(string Text, int ParameterIndex)
 {
     public bool IsLiteral => ParameterIndex < 0;
 }
+
+/// <summary>A fixed header from <c>[Headers]</c>, sent with every request of the method.</summary>
+internal sealed record StaticHeader(string Name, string Value);

@@ -8,6 +8,7 @@ namespace Auth0ClientGen.Generator.Model;
 /// <param name="WireName">The query key or header name; for a route value, the parameter name used in messages.</param>
 /// <param name="Format">How the value is turned into text.</param>
 /// <param name="IsNullableValueType">Whether the type is <c>Nullable&lt;T&gt;</c>.</param>
+/// <param name="BodyKind">For the body parameter, how it becomes request content.</param>
 internal sealed record ParameterModel(
     string Name,
     string TypeName,
@@ -15,7 +16,30 @@ internal sealed record ParameterModel(
     ParameterBinding Binding,
     string WireName,
     ValueFormat Format,
-    bool IsNullableValueType);
+    bool IsNullableValueType,
+    BodyKind BodyKind = BodyKind.None);
+
+/// <summary>How a <c>[Body]</c> parameter becomes request content.</summary>
+internal enum BodyKind
+{
+    /// <summary>Not a body.</summary>
+    None,
+
+    /// <summary>Serialized as JSON.</summary>
+    Json,
+
+    /// <summary>A string, sent as <c>text/plain</c>.</summary>
+    Text,
+
+    /// <summary>A byte array, sent as <c>application/octet-stream</c>.</summary>
+    Bytes,
+
+    /// <summary>A stream, sent as <c>application/octet-stream</c>.</summary>
+    Stream,
+
+    /// <summary>An HttpContent, sent as it is.</summary>
+    Content,
+}
 
 /// <summary>Where a parameter's value goes in the request.</summary>
 internal enum ParameterBinding

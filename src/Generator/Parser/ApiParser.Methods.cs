@@ -17,6 +17,8 @@ internal sealed partial class ApiParser
         ["Auth0ClientGen.PutAttribute"] = "Put",
         ["Auth0ClientGen.PatchAttribute"] = "Patch",
         ["Auth0ClientGen.DeleteAttribute"] = "Delete",
+        ["Auth0ClientGen.HeadAttribute"] = "Head",
+        ["Auth0ClientGen.OptionsAttribute"] = "Options",
     };
 
     private MethodModel ParseMethod(INamedTypeSymbol declaringInterface, IMethodSymbol method)
@@ -25,20 +27,17 @@ internal sealed partial class ApiParser
         var methodLocation = LocationOf(method);
         var methodName = method.Name;
 
-        if (method.IsGenericMethod)
-        {
-            Report(DiagnosticDescriptors.GenericNotSupported, methodLocation, method.ToDisplayString(), "method");
-        }
-
         var (returnKind, resultType) = ParseReturnType(method, methodLocation);
         var (httpMethod, route, templateLocation) = ParseHttpMethodAttribute(method, methodLocation);
         var (parameters, routeSegments) = ParseParameters(method, route, templateLocation);
+        var staticHeaders = ParseStaticHeaders(declaringInterface, method);
 
         var supported = _diagnostics.Count == diagnosticsBefore;
         return new MethodModel(
             declaringInterface.ToDisplayString(TypeNameFormat),
             EscapeIdentifier(methodName),
             method.IsGenericMethod ? "<" + string.Join(", ", method.TypeParameters.Select(t => EscapeIdentifier(t.Name))) + ">" : string.Empty,
+            ExplicitImplementationConstraints(method),
             (method.ReturnsByRefReadonly ? "ref readonly " : method.ReturnsByRef ? "ref " : string.Empty) + TypeName(method.ReturnType),
             returnKind,
             resultType is null ? null : TypeName(resultType),
@@ -47,8 +46,18 @@ internal sealed partial class ApiParser
             !method.GetAttributes().Any(a => a.AttributeClass is { } type && FullName(type) == KnownTypeNames.AllowAnonymousAttribute),
             routeSegments,
             parameters,
+            staticHeaders,
             supported ? null : _diagnostics[diagnosticsBefore].Descriptor.Id);
     }
+
+    /// <summary>
+    /// An explicit implementation inherits its constraints, but must still say "class", "struct" or "default"
+    /// for each type parameter so that <c>T?</c> in its signature means the same as in the interface.
+    /// </summary>
+    private static string ExplicitImplementationConstraints(IMethodSymbol method)
+        => string.Concat(method.TypeParameters.Select(parameter =>
+            $" where {EscapeIdentifier(parameter.Name)} : "
+            + (parameter.HasReferenceTypeConstraint ? "class" : parameter.HasValueTypeConstraint ? "struct" : "default")));
 
     private static bool AllowsNull(ITypeSymbol type)
         => type.IsReferenceType
@@ -60,12 +69,12 @@ internal sealed partial class ApiParser
         if (!method.ReturnsByRef && !method.ReturnsByRefReadonly && method.ReturnType is INamedTypeSymbol returnType)
         {
             var definition = FullName(returnType.OriginalDefinition);
-            if (definition == KnownTypeNames.Task)
+            if (definition is KnownTypeNames.Task or KnownTypeNames.ValueTask)
             {
                 return (ReturnKind.None, null);
             }
 
-            if (definition == "System.Threading.Tasks.Task<TResult>")
+            if (definition is KnownTypeNames.TaskOfT or KnownTypeNames.ValueTaskOfT)
             {
                 var result = returnType.TypeArguments[0];
                 if (result.SpecialType == SpecialType.System_String)
@@ -76,6 +85,11 @@ internal sealed partial class ApiParser
                 if (FullName(result) == KnownTypeNames.HttpResponseMessage)
                 {
                     return (ReturnKind.ResponseMessage, result);
+                }
+
+                if (FullName(result) == KnownTypeNames.Stream)
+                {
+                    return (ReturnKind.Stream, result);
                 }
 
                 if (result.TypeKind != TypeKind.Error && !result.IsRefLikeType && result is not IPointerTypeSymbol)

@@ -130,9 +130,7 @@ internal sealed partial class ApiParser
 
         if (body is not null)
         {
-            // A string body is sent as text, as written; anything else is serialized as JSON.
-            var bodyFormat = parameter.Type.SpecialType == SpecialType.System_String ? ValueFormat.String : ValueFormat.NotFormatted;
-            return new(name, typeName, string.Empty, ParameterBinding.Body, parameter.Name, bodyFormat, false);
+            return new(name, typeName, string.Empty, ParameterBinding.Body, parameter.Name, ValueFormat.NotFormatted, false, ClassifyBody(parameter.Type));
         }
 
         var (format, isNullableValueType) = ClassifySimpleType(parameter.Type);
@@ -196,6 +194,33 @@ internal sealed partial class ApiParser
 
         var binding = isRouteValue ? ParameterBinding.Route : ParameterBinding.Query;
         return new(name, typeName, string.Empty, binding, wireName, format, isNullableValueType);
+    }
+
+    /// <summary>Strings, bytes, streams and HttpContent are sent as they are; anything else becomes JSON.</summary>
+    private static BodyKind ClassifyBody(ITypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return BodyKind.Text;
+        }
+
+        if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte })
+        {
+            return BodyKind.Bytes;
+        }
+
+        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        {
+            switch (FullName(current))
+            {
+                case KnownTypeNames.Stream:
+                    return BodyKind.Stream;
+                case KnownTypeNames.HttpContent:
+                    return BodyKind.Content;
+            }
+        }
+
+        return BodyKind.Json;
     }
 
     /// <summary>Decides how a simple value becomes text, or <see cref="ValueFormat.NotFormatted"/> for other types.</summary>

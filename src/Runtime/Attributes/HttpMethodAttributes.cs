@@ -55,6 +55,20 @@ public sealed class DeleteAttribute(string path) : HttpMethodAttribute(path)
     public override HttpMethod Method => HttpMethod.Delete;
 }
 
+/// <summary>Sends the method's request as an HTTP HEAD to the route template.</summary>
+public sealed class HeadAttribute(string path) : HttpMethodAttribute(path)
+{
+    /// <inheritdoc />
+    public override HttpMethod Method => HttpMethod.Head;
+}
+
+/// <summary>Sends the method's request as an HTTP OPTIONS to the route template.</summary>
+public sealed class OptionsAttribute(string path) : HttpMethodAttribute(path)
+{
+    /// <inheritdoc />
+    public override HttpMethod Method => HttpMethod.Options;
+}
+
 /// <summary>
 /// Sends the method's request without an access token, for endpoints that are public. No token is requested.
 /// </summary>

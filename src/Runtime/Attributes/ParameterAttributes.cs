@@ -37,3 +37,17 @@ public sealed class AliasAsAttribute(string name) : Attribute
     /// <summary>The name used in the request.</summary>
     public string Name { get; } = name;
 }
+
+/// <summary>
+/// Sends fixed headers with every request of the interface or method, each written as <c>"Name: value"</c>.
+/// A method's headers win over the interface's of the same name, and a name without a value
+/// (<c>"Name"</c> or <c>"Name:"</c>) removes a header the interface set. Content headers such as
+/// <c>Content-Type</c> apply to the request body and are left out of requests that have none.
+/// </summary>
+/// <param name="headers">The headers, such as <c>"Accept: application/json"</c>.</param>
+[AttributeUsage(AttributeTargets.Interface | AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
+public sealed class HeadersAttribute(params string[] headers) : Attribute
+{
+    /// <summary>The headers as written.</summary>
+    public string[] Headers { get; } = headers;
+}

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.ComponentModel;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -69,6 +70,8 @@ public static class GeneratedClientHelpers
                 nameof(value));
         }
 
+        // A parameter's value replaces a fixed [Headers] value of the same name instead of adding a second one.
+        request.Headers.Remove(name);
         if (!request.Headers.TryAddWithoutValidation(name, value))
         {
             throw new ArgumentException(
@@ -77,6 +80,33 @@ public static class GeneratedClientHelpers
                 nameof(name));
         }
     }
+
+    /// <summary>
+    /// Sets a header declared with <c>[Headers]</c>. The generator has checked its name and value already. A
+    /// content header goes on the body, and is left out when the request has none.
+    /// </summary>
+    public static void SetStaticHeader(HttpRequestMessage request, string name, string value)
+    {
+        if (IsContentHeader(name))
+        {
+            if (request.Content is { } content)
+            {
+                content.Headers.Remove(name);
+                content.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            return;
+        }
+
+        request.Headers.Remove(name);
+        request.Headers.TryAddWithoutValidation(name, value);
+    }
+
+    private static bool IsContentHeader(string name)
+        => name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Expires", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Last-Modified", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Allow", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Serializes <paramref name="value"/> as a JSON request body.</summary>
     /// <remarks>The body is serialized up front, so it can be sent again and errors surface before sending.</remarks>
@@ -192,6 +222,55 @@ public static class GeneratedClientHelpers
 
             return value is not null || allowNull ? value! : throw NoValue<T>(response, "was JSON null");
         }
+    }
+
+    /// <summary>
+    /// Hands the response body to the caller as a stream. Disposing the stream disposes the response; until
+    /// then the connection stays in use, so the caller must dispose it.
+    /// </summary>
+    public static async Task<Stream> ReadStreamAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new ResponseOwningStream(body, response);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Sends <paramref name="bytes"/> as an <c>application/octet-stream</c> body.</summary>
+    /// <exception cref="ArgumentNullException">The array is null.</exception>
+    public static HttpContent CreateBytesContent(byte[]? bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return content;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="stream"/> as an <c>application/octet-stream</c> body, read from its current position.
+    /// The stream is read once, so a request with it cannot be sent again.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The stream is null.</exception>
+    public static HttpContent CreateStreamContent(Stream? stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var content = new StreamContent(stream);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return content;
+    }
+
+    /// <summary>Sends <paramref name="content"/> as it is, with the headers it already has.</summary>
+    /// <exception cref="ArgumentNullException">The content is null.</exception>
+    public static HttpContent UseContent(HttpContent? content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return content;
     }
 
     /// <summary>Reads the response body as text.</summary>
