@@ -54,36 +54,7 @@ internal static partial class ClientEmitter
 
         var sendAccessToken = method.SendsAccessToken ? "sendAccessToken: true" : "sendAccessToken: false";
         var send = $"await this.SendAsync({request}, {sendAccessToken}, {cancellationToken}).ConfigureAwait(false)";
-        switch (method.ReturnKind)
-        {
-            case ReturnKind.None:
-                writer.WriteLine($"using var {response} = {send};");
-                break;
-            case ReturnKind.ResponseMessage:
-                // The caller owns the response and disposes it.
-                writer.WriteLine($"return {send};");
-                break;
-            case ReturnKind.Stream:
-                // The stream owns the response, so the caller's disposing of the stream releases the connection.
-                writer.WriteLine($"var {response} = {send};");
-                writer.WriteLine($"return await {KnownTypeNames.GlobalHelpers}.ReadStreamAsync({response}, {cancellationToken}).ConfigureAwait(false);");
-                break;
-            case ReturnKind.String:
-                writer.WriteLine($"using var {response} = {send};");
-                writer.WriteLine($"return await {KnownTypeNames.GlobalHelpers}.ReadStringAsync({response}, {cancellationToken}).ConfigureAwait(false);");
-                break;
-            case ReturnKind.Json:
-                writer.WriteLine($"using var {response} = {send};");
-                writer.WriteLine($"return await {KnownTypeNames.GlobalHelpers}.ReadJsonAsync<{method.ResultTypeName}>(");
-                using (writer.Indent())
-                {
-                    var allowNull = method.ResultAllowsNull ? "allowNull: true" : "allowNull: false";
-                    writer.WriteLine($"{response}, {KnownTypeNames.GlobalHelpers}.DefaultJsonOptions, {allowNull}, {cancellationToken}).ConfigureAwait(false);");
-                }
-
-                break;
-        }
-
+        WriteResponseHandling(writer, method, send, response, cancellationToken);
         writer.CloseBlock();
     }
 

@@ -59,54 +59,6 @@ internal sealed partial class ApiParser
             $" where {EscapeIdentifier(parameter.Name)} : "
             + (parameter.HasReferenceTypeConstraint ? "class" : parameter.HasValueTypeConstraint ? "struct" : "default")));
 
-    private static bool AllowsNull(ITypeSymbol type)
-        => type.IsReferenceType
-            ? type.NullableAnnotation != NullableAnnotation.NotAnnotated
-            : type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
-
-    private (ReturnKind Kind, ITypeSymbol? ResultType) ParseReturnType(IMethodSymbol method, Location? location)
-    {
-        if (!method.ReturnsByRef && !method.ReturnsByRefReadonly && method.ReturnType is INamedTypeSymbol returnType)
-        {
-            var definition = FullName(returnType.OriginalDefinition);
-            if (definition is KnownTypeNames.Task or KnownTypeNames.ValueTask)
-            {
-                return (ReturnKind.None, null);
-            }
-
-            if (definition is KnownTypeNames.TaskOfT or KnownTypeNames.ValueTaskOfT)
-            {
-                var result = returnType.TypeArguments[0];
-                if (result.SpecialType == SpecialType.System_String)
-                {
-                    return (ReturnKind.String, result);
-                }
-
-                if (FullName(result) == KnownTypeNames.HttpResponseMessage)
-                {
-                    return (ReturnKind.ResponseMessage, result);
-                }
-
-                if (FullName(result) == KnownTypeNames.Stream)
-                {
-                    return (ReturnKind.Stream, result);
-                }
-
-                if (result.TypeKind != TypeKind.Error && !result.IsRefLikeType && result is not IPointerTypeSymbol)
-                {
-                    return (ReturnKind.Json, result);
-                }
-            }
-        }
-
-        Report(
-            DiagnosticDescriptors.UnsupportedReturnType,
-            ReturnTypeLocation(method) ?? location,
-            method.Name,
-            method.ReturnType.ToDisplayString());
-        return (ReturnKind.None, null);
-    }
-
     private (string? HttpMethod, RouteTemplate? Route, Location? TemplateLocation) ParseHttpMethodAttribute(
         IMethodSymbol method,
         Location? location)
@@ -144,11 +96,6 @@ internal sealed partial class ApiParser
 
         return (httpMethod, route, templateLocation);
     }
-
-    private Location? ReturnTypeLocation(IMethodSymbol method)
-        => method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is MethodDeclarationSyntax syntax
-            ? syntax.ReturnType.GetLocation()
-            : null;
 
     private Location? AttributeLocation(AttributeData attribute)
         => attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken).GetLocation();
