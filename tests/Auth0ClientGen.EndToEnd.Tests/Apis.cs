@@ -28,6 +28,12 @@ public interface IUsersApi
     [Get("/api/v2/users/{id}")]
     Task<HttpResponseMessage> GetResponseAsync(string id);
 
+    [Get("/api/v2/users/{id}")]
+    Task<ApiResponse<TenantUser>> FindAsync(string id, CancellationToken cancellationToken = default);
+
+    [Get("/api/v2/users")]
+    IAsyncEnumerable<TenantUser> StreamAsync(string? q = null, CancellationToken cancellationToken = default);
+
     [Post("/api/v2/users")]
     Task<TenantUser> CreateAsync([Body] NewTenantUser user, CancellationToken cancellationToken = default);
 

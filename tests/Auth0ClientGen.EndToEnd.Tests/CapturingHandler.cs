@@ -22,6 +22,9 @@ internal sealed class CapturingHandler : HttpMessageHandler
     /// <summary>Builds the response content; a string body of <see cref="ResponseBody"/> by default.</summary>
     public Func<HttpContent>? ResponseContent { get; set; }
 
+    /// <summary>Adjusts each response before it is returned, such as adding headers.</summary>
+    public Action<HttpResponseMessage>? ConfigureResponse { get; set; }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         OnSend?.Invoke();
@@ -33,7 +36,9 @@ internal sealed class CapturingHandler : HttpMessageHandler
             request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase),
             request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken),
             request.Content?.Headers.ContentType?.ToString()));
-        return new HttpResponseMessage(StatusCode) { Content = ResponseContent?.Invoke() ?? new StringContent(ResponseBody) };
+        var response = new HttpResponseMessage(StatusCode) { Content = ResponseContent?.Invoke() ?? new StringContent(ResponseBody) };
+        ConfigureResponse?.Invoke(response);
+        return response;
     }
 }
 

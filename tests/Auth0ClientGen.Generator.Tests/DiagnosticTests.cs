@@ -35,6 +35,10 @@ public class DiagnosticTests
     [InlineData("string")]
     [InlineData("Task<string>[]")]
     [InlineData("IEnumerable<int>")]
+    [InlineData("Task<ApiResponse<System.IO.Stream>>")]
+    [InlineData("ValueTask<ApiResponse<HttpResponseMessage>>")]
+    [InlineData("IAsyncEnumerable<HttpContent>")]
+    [InlineData("Task<IAsyncEnumerable<int>[]>[]")]
     public void ACG0002_UnsupportedReturnType(string returnType) => AssertSingleDiagnostic("ACG0002", $$"""
         [Auth0Api]
         public interface IApi
@@ -54,12 +58,23 @@ public class DiagnosticTests
         }
         """);
 
+    [Fact]
+    public void ACG0003_OnAnAsyncIteratorWithACancellationToken() => AssertSingleDiagnostic("ACG0003", """
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get([|"/orders/{orderId}"|])]
+            IAsyncEnumerable<string> StreamAsync(int id, CancellationToken cancellationToken);
+        }
+        """);
+
     [Theory]
     [InlineData("orders/{id}")]
     [InlineData("/orders/{id")]
     [InlineData("/orders/id}")]
     [InlineData("/orders/{}")]
-    [InlineData("/orders/{**path}")]
+    [InlineData("/orders/{*path}")]
+    [InlineData("/orders/{order.}")]
     [InlineData("/orders#top")]
     public void ACG0004_MalformedRoute(string template) => AssertSingleDiagnostic("ACG0004", $$"""
         [Auth0Api]
@@ -81,9 +96,9 @@ public class DiagnosticTests
         """);
 
     [Theory]
-    [InlineData("List<int> ids", "ids")]
+    [InlineData("Dictionary<string, object> map", "map")]
     [InlineData("object filter", "filter")]
-    [InlineData("Uri address", "address")]
+    [InlineData("List<List<int>> ids", "ids")]
     public void ACG0006_ParameterThatCannotBeText(string parameter, string name) => AssertSingleDiagnostic(
         "ACG0006",
         $$"""
@@ -234,6 +249,31 @@ public class DiagnosticTests
         {
             [Get("/items")]
             Task GetAsync({{parameter}});
+        }
+        """);
+
+    [Fact]
+    public void ACG0006_ObjectWithAPropertyThatCannotBeText() => AssertSingleDiagnostic("ACG0006", """
+        public sealed class Inner { public int Value { get; set; } }
+        public sealed class Filter { public string? Name { get; set; } public Inner? Nested { get; set; } }
+
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/items")]
+            Task<string> ListAsync([Query] Filter [|filter|]);
+        }
+        """);
+
+    [Fact]
+    public void ACG0023_PlaceholderPropertyThatDoesNotExist() => AssertSingleDiagnostic("ACG0023", """
+        public sealed record Order(int Id);
+
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get([|"/orders/{order.Number}"|])]
+            Task<string> GetAsync(Order order);
         }
         """);
 

@@ -16,21 +16,52 @@ namespace Auth0ClientGen.Generator.Tests;
 public class IncrementalTests
 {
     private static readonly string[] TrackedSteps =
-        [TrackingNames.ParsedInterfaces, TrackingNames.Diagnostics, TrackingNames.Clients];
+    [
+        TrackingNames.ParsedInterfaces, TrackingNames.Diagnostics, TrackingNames.Clients, TrackingNames.ClientNameClashes,
+    ];
 
     private const string UnrelatedFile = """
         namespace Shop;
         public static class Unrelated { public static int Value => 1; }
         """;
 
-    [Fact]
-    public void EditingAnUnrelatedFileLeavesEveryStepCached()
+    public static TheoryData<string> Inputs => new()
     {
-        var compilation = GeneratorHarness.CreateCompilation(TestSources.ManagementApiUsers, UnrelatedFile);
+        TestSources.ReadmeExample,
+        TestSources.ManagementApiUsers,
+        TestSources.ReturnTypes,
+        TestSources.AwkwardNames,
+        TestSources.ValueFormatting,
+        TestSources.BodiesHeadersAndGenerics,
+        TestSources.QueryObjectsCollectionsAndRoutes,
+    };
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void EditingAnUnrelatedFileLeavesEveryStepCached(string input)
+    {
+        var compilation = GeneratorHarness.CreateCompilation(input, UnrelatedFile);
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
 
         var edited = ReplaceTree(compilation, 1, UnrelatedFile.Replace("=> 1", "=> 2"));
-        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        AssertEveryStepCached(driver.RunGenerators(edited));
+    }
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void AWhitespaceOnlyEditLeavesEveryStepCached(string input)
+    {
+        var compilation = GeneratorHarness.CreateCompilation(input);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        // Blank lines at the top shift every position in the file, yet the models must compare equal.
+        var edited = ReplaceTree(compilation, 0, "\n\n    \n" + input.Replace("\n{", "\n  {"));
+        AssertEveryStepCached(driver.RunGenerators(edited));
+    }
+
+    private static void AssertEveryStepCached(GeneratorDriver driver)
+    {
+        var result = driver.GetRunResult().Results.Single();
 
         var outputs = TrackedSteps
             .Where(result.TrackedSteps.ContainsKey)
@@ -62,13 +93,11 @@ public class IncrementalTests
         Assert.Contains("/v2/orders/", result.GeneratedSources.Single(s => s.HintName.Contains("OrdersApiClient")).SourceText.ToString());
     }
 
-    [Fact]
-    public void PipelineOutputsHoldNoSymbolsSyntaxOrCompilations()
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void PipelineOutputsHoldNoSymbolsSyntaxOrCompilations(string input)
     {
-        var compilation = GeneratorHarness.CreateCompilation(
-            TestSources.ManagementApiUsers,
-            TestSources.AwkwardNames,
-            DiagnosticSource);
+        var compilation = GeneratorHarness.CreateCompilation(input, DiagnosticSource);
         var result = GeneratorHarness.CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single();
 
         var outputs = TrackedSteps
@@ -113,8 +142,8 @@ public class IncrementalTests
                 || (value is Location location && location.IsInSource),
             $"{path} holds a {value.GetType().Name}, which pins a compilation in memory.");
 
-        // Descriptors are shared static objects; their contents need no walk.
-        if (value is DiagnosticDescriptor)
+        // Descriptors are shared static objects, and a default ImmutableArray holds nothing.
+        if (value is DiagnosticDescriptor || value.GetType().GetProperty("IsDefault")?.GetValue(value) is true)
         {
             return;
         }

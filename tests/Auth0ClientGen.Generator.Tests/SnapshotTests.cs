@@ -25,6 +25,9 @@ public class SnapshotTests
     public void ReturnTypesInternalInterfaceWithoutAttributes() => VerifyGenerated(TestSources.ReturnTypes);
 
     [Fact]
+    public void ApiResponsesAndStreaming() => VerifyGenerated(TestSources.ApiResponsesAndStreaming);
+
+    [Fact]
     public void InheritedAndNestedInterfacesWithAwkwardNames() => VerifyGenerated(TestSources.AwkwardNames);
 
     [Fact]
@@ -32,6 +35,9 @@ public class SnapshotTests
 
     [Fact]
     public void BodiesHeadersAndGenerics() => VerifyGenerated(TestSources.BodiesHeadersAndGenerics);
+
+    [Fact]
+    public void QueryObjectsCollectionsAndRoutes() => VerifyGenerated(TestSources.QueryObjectsCollectionsAndRoutes);
 
     private static void VerifyGenerated(string source)
     {

@@ -90,6 +90,39 @@ internal static class TestSources
         }
         """;
 
+    public const string ApiResponsesAndStreaming = """
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Shop.Feeds;
+
+        public sealed record Order(int Id, string Status);
+
+        [Auth0Api(Audience = "https://orders.example.com")]
+        public interface IOrderFeedApi
+        {
+            [Get("/orders/{id}")]
+            Task<ApiResponse<Order>> GetAsync(int id, CancellationToken cancellationToken = default);
+
+            [Get("/orders/count")]
+            ValueTask<ApiResponse<int?>> CountAsync();
+
+            [Get("/orders/{id}/notes"), AllowAnonymous]
+            Task<ApiResponse<string>> GetNotesAsync(int id);
+
+            [Get("/orders")]
+            IAsyncEnumerable<Order> StreamAsync(string? status, CancellationToken cancellationToken = default);
+
+            [Get("/orders/by-item/{item}")]
+            IAsyncEnumerable<Order?> StreamByItemAsync(string item, [Query] string? cancellationToken);
+
+            [Get("/values")]
+            IAsyncEnumerable<TValue> StreamValuesAsync<TValue>() where TValue : struct;
+        }
+        """;
+
     public const string AwkwardNames = """
         using System.Threading;
         using System.Threading.Tasks;
@@ -176,6 +209,51 @@ internal static class TestSources
 
             [Post("/items")]
             Task<TResult> CreateItemAsync<TBody, TResult>([Body] TBody request) where TResult : struct;
+        }
+        """;
+
+    public const string QueryObjectsCollectionsAndRoutes = """
+        using System.Collections.Generic;
+        using System.Runtime.Serialization;
+        using System.Text.Json.Serialization;
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Search;
+
+        public enum Status
+        {
+            [JsonStringEnumMemberName("in-progress")] InProgress,
+            [EnumMember(Value = "done")] Done,
+            Open,
+        }
+
+        public sealed class Filter
+        {
+            public string? Text { get; set; }
+            [JsonPropertyName("page_size")] public int PageSize { get; set; }
+            [AliasAs("state")] public Status? Status { get; set; }
+            public List<string>? Tags { get; set; }
+            [JsonIgnore] public string? Secret { get; set; }
+        }
+
+        public sealed record Order(int Id, string Region);
+
+        [Auth0Api]
+        public interface ISearchApi
+        {
+            [Get("/search")]
+            Task<string> SearchAsync(
+                [Query(CollectionFormat.Csv)] int[] ids,
+                IEnumerable<Status> statuses,
+                [Query("_", "f")] Filter filter,
+                [Query] Filter? other);
+
+            [Get("/regions/{order.Region}/orders/{order.Id}")]
+            Task<string> GetOrderAsync(Order order);
+
+            [Get("/blobs/{**path}")]
+            Task<string> GetBlobAsync(string path, Status status);
         }
         """;
 }

@@ -19,7 +19,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedReturnType = Error(
         "ACG0002",
         "Return type is not supported",
-        "Method '{0}' returns '{1}'; use Task, Task<T>, Task<string> or Task<HttpResponseMessage>",
+        "Method '{0}' returns '{1}'; use Task, ValueTask, Task<T>, ValueTask<T>, Task<ApiResponse<T>>, Task<string>, Task<Stream>, Task<HttpResponseMessage> or IAsyncEnumerable<T>",
         "Generated calls are asynchronous and return one of the supported task types.");
 
     public static readonly DiagnosticDescriptor UnmatchedPlaceholder = Error(
@@ -141,6 +141,12 @@ internal static class DiagnosticDescriptors
         "[Headers] value is malformed",
         "The header \"{0}\" in [Headers] cannot be sent: {1}",
         "Each [Headers] entry is written \"Name: value\"; a name alone removes a header set by the interface.");
+
+    public static readonly DiagnosticDescriptor UnknownPlaceholderProperty = Error(
+        "ACG0023",
+        "Route placeholder names a property that does not exist",
+        "The route placeholder '{{{0}}}' of method '{1}' names property '{3}', which '{2}' does not have as a public readable property; correct the name",
+        "A placeholder such as {order.Id} reads a public property of the parameter.");
 
     private static DiagnosticDescriptor Error(string id, string title, string message, string description)
         => new(

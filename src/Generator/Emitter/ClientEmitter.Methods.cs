@@ -9,7 +9,7 @@ internal static partial class ClientEmitter
 {
     private static void WriteMethod(SourceWriter writer, ApiModel api, MethodModel method)
     {
-        var parameterList = string.Join(", ", method.Parameters.Select(p => $"{p.RefKindPrefix}{p.TypeName} {p.Name}"));
+        var parameterList = string.Join(", ", method.Parameters.Select(p => $"{ParameterPrefix(method, p)}{p.RefKindPrefix}{p.TypeName} {p.Name}"));
         var signature = $"{method.ReturnTypeName} {method.DeclaringInterfaceTypeName}.{method.Name}{method.TypeParameterList}({parameterList}){method.ConstraintClauses}";
 
         writer.WriteLine("/// <inheritdoc />");
@@ -37,10 +37,9 @@ internal static partial class ClientEmitter
         var cancellationToken = method.Parameters.FirstOrDefault(p => p.Binding == ParameterBinding.CancellationToken)?.Name
             ?? "default";
 
-        writer.WriteLine("async " + signature);
-        writer.OpenBlock();
+        cancellationToken = WriteMethodOpening(writer, method, signature, locals, cancellationToken);
 
-        WriteRequestUri(writer, method, requestUri);
+        WriteRequestUri(writer, method, requestUri, locals);
         writer.WriteLine();
 
         writer.WriteLine($"using var {request} = new {KnownTypeNames.GlobalHttpRequestMessage}(");
@@ -54,16 +53,15 @@ internal static partial class ClientEmitter
 
         var sendAccessToken = method.SendsAccessToken ? "sendAccessToken: true" : "sendAccessToken: false";
         var send = $"await this.SendAsync({request}, {sendAccessToken}, {cancellationToken}).ConfigureAwait(false)";
-        WriteResponseHandling(writer, method, send, response, cancellationToken);
-        writer.CloseBlock();
+        WriteResponseHandling(writer, method, locals, request, send, response, cancellationToken);
+        WriteMethodClosing(writer, method);
     }
 
-    private static void WriteRequestUri(SourceWriter writer, MethodModel method, string requestUri)
+    private static void WriteRequestUri(SourceWriter writer, MethodModel method, string requestUri, LocalNames locals)
     {
         writer.WriteLine($"var {requestUri} = this.StartRequestUri()");
         using (writer.Indent())
         {
-
             foreach (var segment in method.Route)
             {
                 if (segment.IsLiteral)
@@ -72,20 +70,38 @@ internal static partial class ClientEmitter
                     continue;
                 }
 
-                var parameter = method.Parameters[segment.ParameterIndex];
-                writer.WriteLine($".AppendPathValue({FormatValue(parameter)}, {Literal(parameter.Name.TrimStart('@'))})");
+                // The parameter's own name, or "order.Id", is what the exception names when the value is refused.
+                var append = segment.IsCatchAll ? "AppendPathSegments" : "AppendPathValue";
+                var path = segment.Text.TrimStart('*');
+                var dot = path.IndexOf('.');
+                var valueName = method.Parameters[segment.ParameterIndex].Name.TrimStart('@') + (dot < 0 ? string.Empty : path.Substring(dot));
+                writer.WriteLine($".{append}({FormatValue(segment.Value!)}, {Literal(valueName)})");
             }
 
-            foreach (var parameter in method.Parameters.Where(p => p.Binding == ParameterBinding.Query))
+            foreach (var query in method.Parameters.Where(p => p.Binding == ParameterBinding.Query).SelectMany(p => p.QueryValues))
             {
-                writer.WriteLine($".AppendQuery({Literal(parameter.WireName)}, {FormatValue(parameter)})");
+                if (query.CollectionFormat is null)
+                {
+                    writer.WriteLine($".AppendQuery({Literal(query.Key)}, {FormatValue(query.Value)})");
+                    continue;
+                }
+
+                var item = locals.Reserve("item");
+                var element = query.Value with { Expression = item };
+                writer.WriteLine($".AppendQueryCollection<{query.ElementTypeName}>(");
+                using (writer.Indent())
+                {
+                    writer.WriteLine($"{Literal(query.Key)},");
+                    writer.WriteLine($"{query.Value.Expression},");
+                    writer.WriteLine($"static {item} => {FormatValue(element)},");
+                    writer.WriteLine($"global::Auth0ClientGen.CollectionFormat.{query.CollectionFormat})");
+                }
             }
 
             writer.WriteLine(".ToUri();");
         }
     }
 
-    /// <summary>The body first, since fixed content headers describe it; then fixed headers; then parameter headers, which win.</summary>
     private static void WriteHeadersAndBody(SourceWriter writer, MethodModel method, string request)
     {
         foreach (var parameter in method.Parameters)
@@ -120,15 +136,15 @@ internal static partial class ClientEmitter
 
         foreach (var parameter in method.Parameters.Where(p => p.Binding == ParameterBinding.Header))
         {
-            writer.WriteLine($"{KnownTypeNames.GlobalHelpers}.AddHeader({request}, {Literal(parameter.WireName)}, {FormatValue(parameter)});");
+            writer.WriteLine($"{KnownTypeNames.GlobalHelpers}.AddHeader({request}, {Literal(parameter.WireName)}, {FormatValue(parameter.Value!)});");
         }
     }
 
-    /// <summary>An expression that turns the parameter's value into text, or null when the value is null.</summary>
-    private static string FormatValue(ParameterModel parameter)
+    /// <summary>An expression that turns a value into text, or null when the value is null.</summary>
+    private static string FormatValue(ValueSource source)
     {
-        var value = parameter.IsNullableValueType ? parameter.Name + ".GetValueOrDefault()" : parameter.Name;
-        var formatted = parameter.Format switch
+        var value = source.IsNullableValueType ? source.Expression + ".GetValueOrDefault()" : source.Expression;
+        var formatted = source.Format switch
         {
             ValueFormat.String => value,
             ValueFormat.Boolean => $"({value} ? \"true\" : \"false\")",
@@ -136,9 +152,11 @@ internal static partial class ClientEmitter
             ValueFormat.Invariant => $"{value}.ToString(null, {KnownTypeNames.GlobalInvariantCulture})",
             ValueFormat.InvariantThroughInterface =>
                 $"((global::System.IFormattable){value}).ToString(null, {KnownTypeNames.GlobalInvariantCulture})",
+            ValueFormat.UriString => $"{value}?.OriginalString",
+            _ when source.EnumTypeName is not null => $"FormatEnumValue({value})",
             _ => $"{value}.ToString()",
         };
-        return parameter.IsNullableValueType ? $"({parameter.Name}.HasValue ? {formatted} : null)" : formatted;
+        return source.IsNullableValueType ? $"({source.Expression}.HasValue ? {formatted} : null)" : formatted;
     }
 
     /// <summary>Picks local variable names that no parameter of the method already uses.</summary>

@@ -1,3 +1,4 @@
+using System.Linq;
 using Auth0ClientGen.Generator.Helpers;
 using Auth0ClientGen.Generator.Model;
 
@@ -5,10 +6,74 @@ namespace Auth0ClientGen.Generator.Emitter;
 
 internal static partial class ClientEmitter
 {
+    /// <summary>
+    /// What goes before a parameter's type in the signature. An async iterator's cancellation token is marked
+    /// [EnumeratorCancellation], so a token passed to WithCancellation cancels the call as well as the argument does.
+    /// </summary>
+    private static string ParameterPrefix(MethodModel method, ParameterModel parameter)
+        => method.ReturnKind == ReturnKind.AsyncEnumerable
+            && method.UnsupportedReason is null
+            && parameter.Binding == ParameterBinding.CancellationToken
+                ? $"[{KnownTypeNames.GlobalEnumeratorCancellationAttribute}] "
+                : string.Empty;
+
+    /// <summary>
+    /// An iterator without a token parameter of its own has nowhere to receive WithCancellation's token, so
+    /// its body goes into a local async iterator that takes one.
+    /// </summary>
+    private static bool NeedsLocalIterator(MethodModel method)
+        => method.ReturnKind == ReturnKind.AsyncEnumerable
+            && !method.Parameters.Any(p => p.Binding == ParameterBinding.CancellationToken);
+
+    /// <summary>Opens the method's body; returns the cancellation token the body uses.</summary>
+    private static string WriteMethodOpening(
+        SourceWriter writer,
+        MethodModel method,
+        string signature,
+        LocalNames locals,
+        string cancellationToken)
+    {
+        if (!NeedsLocalIterator(method))
+        {
+            writer.WriteLine("async " + signature);
+            writer.OpenBlock();
+            return cancellationToken;
+        }
+
+        var iterator = locals.Reserve("EnumerateAsync");
+        var enumeratorCancellation = locals.Reserve("cancellationToken");
+        writer.WriteLine(signature);
+        writer.OpenBlock();
+        writer.WriteLine($"return {iterator}(default);");
+        writer.WriteLine();
+        writer.WriteLine($"async {method.ReturnTypeName} {iterator}(");
+        using (writer.Indent())
+        {
+            writer.WriteLine(
+                $"[{KnownTypeNames.GlobalEnumeratorCancellationAttribute}] {KnownTypeNames.GlobalCancellationToken} {enumeratorCancellation})");
+        }
+
+        writer.OpenBlock();
+        return enumeratorCancellation;
+    }
+
+    /// <summary>Closes what <see cref="WriteMethodOpening"/> opened.</summary>
+    private static void WriteMethodClosing(SourceWriter writer, MethodModel method)
+    {
+        if (NeedsLocalIterator(method))
+        {
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+    }
+
     /// <summary>Writes the send and what turns its response into the method's return value.</summary>
     private static void WriteResponseHandling(
         SourceWriter writer,
         MethodModel method,
+        LocalNames locals,
+        string request,
         string send,
         string response,
         string cancellationToken)
@@ -36,11 +101,45 @@ internal static partial class ClientEmitter
                 writer.WriteLine($"return await {KnownTypeNames.GlobalHelpers}.ReadJsonAsync<{method.ResultTypeName}>(");
                 using (writer.Indent())
                 {
-                    var allowNull = method.ResultAllowsNull ? "allowNull: true" : "allowNull: false";
-                    writer.WriteLine($"{response}, {KnownTypeNames.GlobalHelpers}.DefaultJsonOptions, {allowNull}, {cancellationToken}).ConfigureAwait(false);");
+                    writer.WriteLine($"{response}, {KnownTypeNames.GlobalHelpers}.DefaultJsonOptions, {AllowNull(method)}, {cancellationToken}).ConfigureAwait(false);");
                 }
 
                 break;
+            case ReturnKind.ApiResponse:
+            case ReturnKind.ApiResponseString:
+                // A failed status becomes ApiResponse.Error instead of an exception; the ApiResponse owns the response.
+                writer.WriteLine($"{KnownTypeNames.GlobalHelpers}.AcceptErrorStatus({request});");
+                writer.WriteLine($"var {response} = {send};");
+                if (method.ReturnKind == ReturnKind.ApiResponseString)
+                {
+                    writer.WriteLine($"return await {KnownTypeNames.GlobalHelpers}.ReadTextApiResponseAsync({response}, {cancellationToken}).ConfigureAwait(false);");
+                    break;
+                }
+
+                writer.WriteLine($"return await {KnownTypeNames.GlobalHelpers}.ReadApiResponseAsync<{method.ResultTypeName}>(");
+                using (writer.Indent())
+                {
+                    writer.WriteLine($"{response}, {KnownTypeNames.GlobalHelpers}.DefaultJsonOptions, {cancellationToken}).ConfigureAwait(false);");
+                }
+
+                break;
+            case ReturnKind.AsyncEnumerable:
+                // Disposing the iterator, when the loop ends or the caller stops early, disposes the response.
+                var item = locals.Reserve("item");
+                writer.WriteLine($"using var {response} = {send};");
+                writer.WriteLine($"await foreach (var {item} in {KnownTypeNames.GlobalHelpers}.ReadJsonArrayAsync<{method.ResultTypeName}>(");
+                using (writer.Indent())
+                {
+                    writer.WriteLine($"{response}, {KnownTypeNames.GlobalHelpers}.DefaultJsonOptions, {AllowNull(method)}, {cancellationToken}))");
+                }
+
+                writer.OpenBlock();
+                writer.WriteLine($"yield return {item};");
+                writer.CloseBlock();
+                break;
         }
     }
+
+    private static string AllowNull(MethodModel method)
+        => method.ResultAllowsNull ? "allowNull: true" : "allowNull: false";
 }

@@ -103,6 +103,12 @@ internal static partial class ClientEmitter
 
         WriteSharedSteps(writer, api);
 
+        foreach (var formatter in api.EnumFormatters)
+        {
+            writer.WriteLine();
+            WriteEnumFormatter(writer, formatter);
+        }
+
         foreach (var method in api.Methods)
         {
             writer.WriteLine();
@@ -142,6 +148,21 @@ internal static partial class ClientEmitter
                 writer.WriteLine("cancellationToken);");
             }
         }
+    }
+
+    /// <summary>Writes a switch from an enum's members to the names they are serialized with.</summary>
+    private static void WriteEnumFormatter(SourceWriter writer, EnumFormatter formatter)
+    {
+        writer.WriteLine($"private static string FormatEnumValue({formatter.EnumTypeName} value) => value switch");
+        writer.OpenBlock();
+        foreach (var member in formatter.Members)
+        {
+            writer.WriteLine($"{formatter.EnumTypeName}.{member.Member} => {Literal(member.WireName)},");
+        }
+
+        // Flags combinations and undeclared values have no declared name.
+        writer.WriteLine("_ => value.ToString(),");
+        writer.CloseBlock(";");
     }
 
     /// <summary>The client's fully qualified name, which no parameter name can shadow.</summary>

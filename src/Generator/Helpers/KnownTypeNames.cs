@@ -33,4 +33,8 @@ internal static class KnownTypeNames
     public const string GlobalAuth0ApiMetadata = "global::Auth0ClientGen.Auth0ApiMetadata";
     public const string GlobalRequestUriBuilder = "global::Auth0ClientGen.Infrastructure.RequestUriBuilder";
     public const string GlobalHelpers = "global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers";
+    public const string ApiResponseOfT = "Auth0ClientGen.ApiResponse<T>";
+    public const string AsyncEnumerableOfT = "System.Collections.Generic.IAsyncEnumerable<T>";
+    public const string GlobalCancellationToken = "global::System.Threading.CancellationToken";
+    public const string GlobalEnumeratorCancellationAttribute = "global::System.Runtime.CompilerServices.EnumeratorCancellation";
 }

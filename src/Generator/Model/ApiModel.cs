@@ -12,6 +12,7 @@ namespace Auth0ClientGen.Generator.Model;
 /// <param name="Audience">The declared audience, or null.</param>
 /// <param name="BaseUrl">The declared base address, or null.</param>
 /// <param name="GeneratorVersion">Written into the GeneratedCode attribute.</param>
+/// <param name="EnumFormatters">Enums whose members are written by their serialized names.</param>
 internal sealed record ApiModel(
     string Namespace,
     string InterfaceMetadataName,
@@ -22,8 +23,17 @@ internal sealed record ApiModel(
     string? Audience,
     string? BaseUrl,
     string GeneratorVersion,
-    EquatableArray<MethodModel> Methods)
+    EquatableArray<MethodModel> Methods,
+    EquatableArray<EnumFormatter> EnumFormatters)
 {
     /// <summary>The client's namespace-qualified name as C# spells it; two clients must never share it.</summary>
     public string ClientFullName => Namespace.Length == 0 ? ClientName : Namespace + "." + ClientName;
 }
+
+/// <summary>An enum whose values go on the wire by the names [JsonStringEnumMemberName] or [EnumMember] give.</summary>
+/// <param name="EnumTypeName">The enum, fully qualified.</param>
+/// <param name="Members">Each member's C# name and its name on the wire.</param>
+internal sealed record EnumFormatter(string EnumTypeName, EquatableArray<EnumMemberName> Members);
+
+/// <summary>One enum member and its name on the wire.</summary>
+internal sealed record EnumMemberName(string Member, string WireName);

@@ -63,12 +63,29 @@ internal enum ReturnKind
 
     /// <summary><c>Task&lt;Stream&gt;</c>: the body, streamed; disposing the stream disposes the response.</summary>
     Stream,
+
+    /// <summary>
+    /// <c>Task&lt;ApiResponse&lt;T&gt;&gt;</c>: the status and headers, with the body read as JSON, or the error
+    /// instead of an exception.
+    /// </summary>
+    ApiResponse,
+
+    /// <summary><c>Task&lt;ApiResponse&lt;string&gt;&gt;</c>: as <see cref="ApiResponse"/>, with the body read as text.</summary>
+    ApiResponseString,
+
+    /// <summary>
+    /// <c>IAsyncEnumerable&lt;T&gt;</c>: a JSON array read element by element. The method is an async iterator,
+    /// and <see cref="MethodModel.ResultTypeName"/> is the element type.
+    /// </summary>
+    AsyncEnumerable,
 }
 
 /// <summary>A piece of a route template: literal text, or a placeholder filled from a parameter.</summary>
 /// <param name="Text">The literal text, or the placeholder's name without braces.</param>
 /// <param name="ParameterIndex">For a placeholder, the index of the parameter that fills it; -1 for literal text.</param>
-internal sealed record RouteSegment(string Text, int ParameterIndex)
+/// <param name="Value">For a placeholder, the value that fills it.</param>
+/// <param name="IsCatchAll">For <c>{**path}</c>: slashes in the value are kept, each segment escaped.</param>
+internal sealed record RouteSegment(string Text, int ParameterIndex, ValueSource? Value = null, bool IsCatchAll = false)
 {
     public bool IsLiteral => ParameterIndex < 0;
 }

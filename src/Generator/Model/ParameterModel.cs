@@ -1,3 +1,5 @@
+using Auth0ClientGen.Generator.Helpers;
+
 namespace Auth0ClientGen.Generator.Model;
 
 /// <summary>One method parameter and where its value goes in the request.</summary>
@@ -6,18 +8,32 @@ namespace Auth0ClientGen.Generator.Model;
 /// <param name="RefKindPrefix">"ref ", "out ", "in " or empty; only set on methods the emitter does not implement.</param>
 /// <param name="Binding">Where the value goes.</param>
 /// <param name="WireName">The query key or header name; for a route value, the parameter name used in messages.</param>
-/// <param name="Format">How the value is turned into text.</param>
-/// <param name="IsNullableValueType">Whether the type is <c>Nullable&lt;T&gt;</c>.</param>
+/// <param name="Value">For a header, the value and how it becomes text.</param>
 /// <param name="BodyKind">For the body parameter, how it becomes request content.</param>
+/// <param name="QueryValues">For a query parameter, the pairs it adds: one for a value or a collection, one per property for an object.</param>
 internal sealed record ParameterModel(
     string Name,
     string TypeName,
     string RefKindPrefix,
     ParameterBinding Binding,
     string WireName,
-    ValueFormat Format,
-    bool IsNullableValueType,
-    BodyKind BodyKind = BodyKind.None);
+    ValueSource? Value = null,
+    BodyKind BodyKind = BodyKind.None,
+    EquatableArray<QueryValue> QueryValues = default);
+
+/// <summary>One key of the query string and the expression that gives its value.</summary>
+/// <param name="Key">The query key, escaped at run time.</param>
+/// <param name="Value">How to compute and format the value.</param>
+/// <param name="CollectionFormat">For a collection, the CollectionFormat member name; null for a single value.</param>
+/// <param name="ElementTypeName">For a collection, the element type, fully qualified.</param>
+internal sealed record QueryValue(string Key, ValueSource Value, string? CollectionFormat, string? ElementTypeName);
+
+/// <summary>A C# expression that yields a simple value, and how it becomes text.</summary>
+/// <param name="Expression">Such as <c>id</c> or <c>filter?.Status</c>.</param>
+/// <param name="Format">How the value is turned into text.</param>
+/// <param name="IsNullableValueType">Whether the expression's type is <c>Nullable&lt;T&gt;</c>.</param>
+/// <param name="EnumTypeName">For enums written by member names, the enum type whose formatter is used.</param>
+internal sealed record ValueSource(string Expression, ValueFormat Format, bool IsNullableValueType, string? EnumTypeName = null);
 
 /// <summary>How a <c>[Body]</c> parameter becomes request content.</summary>
 internal enum BodyKind
@@ -74,6 +90,12 @@ internal enum ValueFormat
 
     /// <summary>The value's own ToString, for types whose text does not depend on culture (enums, char).</summary>
     PlainToString,
+
+    /// <summary>A Uri, written as it was given (its OriginalString), then escaped like any value.</summary>
+    UriString,
+
+    /// <summary>An enum with [JsonStringEnumMemberName] or [EnumMember] names, written through a generated switch.</summary>
+    EnumMemberName,
 
     /// <summary>Not a simple value: a body, a cancellation token or an unsupported parameter.</summary>
     NotFormatted,

@@ -16,14 +16,14 @@ internal sealed partial class ApiParser
         RouteTemplate? route,
         Location? templateLocation)
     {
-        var placeholders = route?.Parts.Where(p => p.IsPlaceholder).Select(p => p.Text).ToList() ?? [];
+        var placeholderRoots = route?.Parts.Where(p => p.IsPlaceholder).Select(p => PlaceholderRoot(p.Text)).ToList() ?? [];
         var parameters = ImmutableArray.CreateBuilder<ParameterModel>(method.Parameters.Length);
         var bodyCount = 0;
         var cancellationTokenCount = 0;
 
         foreach (var parameter in method.Parameters)
         {
-            var model = ParseParameter(method, parameter, placeholders);
+            var model = ParseParameter(method, parameter, placeholderRoots);
             parameters.Add(model);
             if (model.Binding == ParameterBinding.Body && ++bodyCount == 2)
             {
@@ -46,29 +46,98 @@ internal sealed partial class ApiParser
                 continue;
             }
 
-            var matches = FindRouteParameters(parameters, text);
-            var index = matches.Count == 0 ? -1 : matches[0];
+            var root = PlaceholderRoot(text);
+            var matches = FindRouteParameters(parameters, root);
             if (matches.Count == 0)
             {
-                Report(DiagnosticDescriptors.UnmatchedPlaceholder, templateLocation, text, method.Name);
+                Report(DiagnosticDescriptors.UnmatchedPlaceholder, templateLocation, root, method.Name);
+                segments.Add(new RouteSegment(text, -1));
+                continue;
             }
-            else if (matches.Count > 1 && !reportedAmbiguity.Contains(text))
+
+            if (matches.Count > 1 && reportedAmbiguity.Add(root))
             {
                 // Silently taking one would drop the other parameter's value from the request.
-                reportedAmbiguity.Add(text);
                 Report(
                     DiagnosticDescriptors.AmbiguousPlaceholder,
                     LocationOf(method.Parameters[matches[1]]),
-                    text,
+                    root,
                     method.Name,
                     method.Parameters[matches[0]].Name,
                     method.Parameters[matches[1]].Name);
             }
 
-            segments.Add(new RouteSegment(text, index));
+            var index = matches[0];
+            var value = parameters[index].Binding == ParameterBinding.Route
+                ? ResolvePlaceholderValue(method, method.Parameters[index], parameters[index], text, templateLocation)
+                : null;
+            segments.Add(new RouteSegment(text, index, value, text.StartsWith("**", StringComparison.Ordinal)));
         }
 
         return (parameters.ToEquatableArray(), segments.ToEquatableArray());
+    }
+
+    /// <summary>The parameter name a placeholder refers to: <c>id</c> for <c>{id}</c>, <c>{**id}</c> and <c>{id.Name}</c>.</summary>
+    private static string PlaceholderRoot(string placeholder)
+    {
+        var name = placeholder.StartsWith("**", StringComparison.Ordinal) ? placeholder.Substring(2) : placeholder;
+        var dot = name.IndexOf('.');
+        return dot < 0 ? name : name.Substring(0, dot);
+    }
+
+    /// <summary>
+    /// The value that fills a placeholder: the parameter itself, or for <c>{order.Id}</c> a property path on it.
+    /// Reports and returns null when the value is not simple or the property does not exist.
+    /// </summary>
+    private ValueSource? ResolvePlaceholderValue(
+        IMethodSymbol method,
+        IParameterSymbol parameter,
+        ParameterModel model,
+        string placeholder,
+        Location? templateLocation)
+    {
+        var path = placeholder.StartsWith("**", StringComparison.Ordinal) ? placeholder.Substring(2) : placeholder;
+        var properties = path.Split('.').Skip(1).ToList();
+        var type = parameter.Type;
+        var expression = model.Name;
+        foreach (var propertyName in properties)
+        {
+            var property = FindReadableProperty(type, propertyName);
+            if (property is null)
+            {
+                Report(DiagnosticDescriptors.UnknownPlaceholderProperty, templateLocation, placeholder, method.Name, type.ToDisplayString(), propertyName);
+                return null;
+            }
+
+            // A null object makes the value null, which AppendPathValue refuses with the parameter's name.
+            expression += (type.IsReferenceType || IsNullableValueType(type) ? "?." : ".") + EscapeIdentifier(property.Name);
+            type = property.Type;
+        }
+
+        var (format, isNullableValueType) = ClassifySimpleType(type);
+        if (properties.Count > 0 && (type.IsValueType && !isNullableValueType) && (parameter.Type.IsReferenceType || IsNullableValueType(parameter.Type)))
+        {
+            // "order?.Id" of an int property has type int?, so it is formatted as a nullable value.
+            isNullableValueType = true;
+        }
+
+        if (format == ValueFormat.NotFormatted)
+        {
+            Report(
+                DiagnosticDescriptors.UnbindableParameter,
+                LocationOf(parameter),
+                path,
+                method.Name,
+                type.ToDisplayString(),
+                "route");
+            return null;
+        }
+
+        return new ValueSource(
+            properties.Count > 0 && isNullableValueType ? "(" + expression + ")" : expression,
+            format,
+            isNullableValueType,
+            EnumFormatterFor(type));
     }
 
     private static List<int> FindRouteParameters(
@@ -90,7 +159,7 @@ internal sealed partial class ApiParser
         return matches;
     }
 
-    private ParameterModel ParseParameter(IMethodSymbol method, IParameterSymbol parameter, List<string> placeholders)
+    private ParameterModel ParseParameter(IMethodSymbol method, IParameterSymbol parameter, List<string> placeholderRoots)
     {
         var name = EscapeIdentifier(parameter.Name);
         var typeName = TypeName(parameter.Type);
@@ -104,7 +173,7 @@ internal sealed partial class ApiParser
             _ => string.Empty,
         };
 
-        ParameterModel Unbound() => new(name, typeName, refKindPrefix, ParameterBinding.None, parameter.Name, ValueFormat.NotFormatted, false);
+        ParameterModel Unbound() => new(name, typeName, refKindPrefix, ParameterBinding.None, parameter.Name);
 
         if (refKindPrefix.Length != 0 || parameter.Type.IsRefLikeType
             || parameter.Type is IPointerTypeSymbol or IFunctionPointerTypeSymbol)
@@ -115,7 +184,7 @@ internal sealed partial class ApiParser
 
         if (FullName(parameter.Type) == KnownTypeNames.CancellationToken)
         {
-            return new(name, typeName, string.Empty, ParameterBinding.CancellationToken, parameter.Name, ValueFormat.NotFormatted, false);
+            return new(name, typeName, string.Empty, ParameterBinding.CancellationToken, parameter.Name);
         }
 
         var body = FindAttribute(parameter, KnownTypeNames.BodyAttribute);
@@ -130,10 +199,8 @@ internal sealed partial class ApiParser
 
         if (body is not null)
         {
-            return new(name, typeName, string.Empty, ParameterBinding.Body, parameter.Name, ValueFormat.NotFormatted, false, ClassifyBody(parameter.Type));
+            return new(name, typeName, string.Empty, ParameterBinding.Body, parameter.Name, BodyKind: ClassifyBody(parameter.Type));
         }
-
-        var (format, isNullableValueType) = ClassifySimpleType(parameter.Type);
 
         if (header is not null)
         {
@@ -156,13 +223,15 @@ internal sealed partial class ApiParser
                 return Unbound();
             }
 
+            var (format, isNullableValueType) = ClassifySimpleType(parameter.Type);
             if (format == ValueFormat.NotFormatted)
             {
                 Report(DiagnosticDescriptors.UnbindableParameter, location, parameter.Name, method.Name, parameter.Type.ToDisplayString(), "header");
                 return Unbound();
             }
 
-            return new(name, typeName, string.Empty, ParameterBinding.Header, headerName!, format, isNullableValueType);
+            var headerValue = new ValueSource(name, format, isNullableValueType, EnumFormatterFor(parameter.Type));
+            return new(name, typeName, string.Empty, ParameterBinding.Header, headerName!, headerValue);
         }
 
         var wireName = parameter.Name;
@@ -178,22 +247,275 @@ internal sealed partial class ApiParser
             wireName = aliasName!;
         }
 
-        var isRouteValue = query is null
-            && placeholders.Any(p => string.Equals(p, wireName, StringComparison.OrdinalIgnoreCase));
-        if (format == ValueFormat.NotFormatted)
+        // The placeholder decides later whether the value itself or a property of it fills the route.
+        if (query is null && placeholderRoots.Any(p => string.Equals(p, wireName, StringComparison.OrdinalIgnoreCase)))
         {
-            Report(
-                DiagnosticDescriptors.UnbindableParameter,
-                location,
-                parameter.Name,
-                method.Name,
-                parameter.Type.ToDisplayString(),
-                isRouteValue ? "route" : "query string");
-            return Unbound();
+            return new(name, typeName, string.Empty, ParameterBinding.Route, wireName);
         }
 
-        var binding = isRouteValue ? ParameterBinding.Route : ParameterBinding.Query;
-        return new(name, typeName, string.Empty, binding, wireName, format, isNullableValueType);
+        var queryValues = ParseQueryValues(method, parameter, name, wireName, query, location);
+        return queryValues is null
+            ? Unbound()
+            : new(name, typeName, string.Empty, ParameterBinding.Query, wireName, QueryValues: queryValues.Value);
+    }
+
+    /// <summary>
+    /// The query pairs a parameter adds: one for a simple value or a collection, one per property for an object.
+    /// Reports and returns null when a value cannot be written as text.
+    /// </summary>
+    private EquatableArray<QueryValue>? ParseQueryValues(
+        IMethodSymbol method,
+        IParameterSymbol parameter,
+        string expression,
+        string key,
+        AttributeData? query,
+        Location? location)
+    {
+        var settings = ReadQuerySettings(query);
+        if (QueryValueFor(parameter.Type, key, expression, settings.CollectionFormat) is { } single)
+        {
+            return new EquatableArray<QueryValue>(ImmutableArray.Create(single));
+        }
+
+        if (parameter.Type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } objectType
+            || parameter.Type.SpecialType == SpecialType.System_Object
+            || IsCollection(parameter.Type, out _))
+        {
+            Report(DiagnosticDescriptors.UnbindableParameter, location, parameter.Name, method.Name, parameter.Type.ToDisplayString(), "query string");
+            return null;
+        }
+
+        // An object is flattened into one pair per public property; a null object adds nothing.
+        var values = ImmutableArray.CreateBuilder<QueryValue>();
+        var access = objectType.IsReferenceType || IsNullableValueType(objectType) ? "?." : ".";
+        foreach (var property in ReadableProperties(objectType))
+        {
+            if (HasAttribute(property, "System.Text.Json.Serialization.JsonIgnoreAttribute", out var ignore)
+                && !ignore!.NamedArguments.Any(a => a.Key == "Condition" && a.Value.Value is int condition && condition != 0))
+            {
+                continue;
+            }
+
+            var propertyKey = PropertyWireName(property);
+            if (settings.Prefix is { Length: > 0 } prefix)
+            {
+                propertyKey = prefix + settings.Delimiter + propertyKey;
+            }
+
+            var propertyType = property.Type;
+
+            // After "?." the whole access is parenthesized, so ".HasValue" applies to its result.
+            var propertyExpression = access == "?."
+                ? "(" + expression + access + EscapeIdentifier(property.Name) + ")"
+                : expression + access + EscapeIdentifier(property.Name);
+            if (access == "?." && propertyType.IsValueType && !IsNullableValueType(propertyType))
+            {
+                // "filter?.Size" of an int property has type int?.
+                var (format, _) = ClassifySimpleType(propertyType);
+                if (format != ValueFormat.NotFormatted)
+                {
+                    values.Add(new QueryValue(propertyKey, new ValueSource(propertyExpression, format, true, EnumFormatterFor(propertyType)), null, null));
+                    continue;
+                }
+            }
+
+            if (QueryValueFor(propertyType, propertyKey, propertyExpression, settings.CollectionFormat) is not { } value)
+            {
+                Report(
+                    DiagnosticDescriptors.UnbindableParameter,
+                    location,
+                    parameter.Name + "." + property.Name,
+                    method.Name,
+                    propertyType.ToDisplayString(),
+                    "query string");
+                return null;
+            }
+
+            values.Add(value);
+        }
+
+        return values.ToEquatableArray();
+    }
+
+    /// <summary>A query pair for a simple value or a collection of simple values, or null for anything else.</summary>
+    private QueryValue? QueryValueFor(ITypeSymbol type, string key, string expression, string collectionFormat)
+    {
+        var (format, isNullableValueType) = ClassifySimpleType(type);
+        if (format != ValueFormat.NotFormatted)
+        {
+            return new QueryValue(key, new ValueSource(expression, format, isNullableValueType, EnumFormatterFor(type)), null, null);
+        }
+
+        if (IsCollection(type, out var elementType))
+        {
+            var (elementFormat, elementIsNullable) = ClassifySimpleType(elementType!);
+            if (elementFormat != ValueFormat.NotFormatted)
+            {
+                var element = new ValueSource("item", elementFormat, elementIsNullable, EnumFormatterFor(elementType!));
+                return new QueryValue(key, element with { Expression = expression }, collectionFormat, TypeName(elementType!));
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsCollection(ITypeSymbol type, out ITypeSymbol? elementType)
+    {
+        elementType = null;
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return false;
+        }
+
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            elementType = array.ElementType;
+            return true;
+        }
+
+        var enumerable = type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+            ? (INamedTypeSymbol)type
+            : type.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T);
+        elementType = enumerable?.TypeArguments[0];
+        return elementType is not null;
+    }
+
+    private readonly record struct QuerySettings(string CollectionFormat, string Delimiter, string? Prefix);
+
+    private static QuerySettings ReadQuerySettings(AttributeData? query)
+    {
+        var settings = new QuerySettings("Multi", ".", null);
+        if (query is null)
+        {
+            return settings;
+        }
+
+        var arguments = query.ConstructorArguments;
+        if (arguments.Length == 1 && arguments[0].Kind == TypedConstantKind.Enum && arguments[0].Value is int format)
+        {
+            settings = settings with { CollectionFormat = CollectionFormatName(format) };
+        }
+        else if (arguments.Length >= 1 && arguments[0].Value is string delimiter)
+        {
+            settings = settings with { Delimiter = delimiter, Prefix = arguments.Length > 1 ? arguments[1].Value as string : null };
+        }
+
+        foreach (var named in query.NamedArguments)
+        {
+            settings = named.Key switch
+            {
+                "CollectionFormat" when named.Value.Value is int value => settings with { CollectionFormat = CollectionFormatName(value) },
+                "Delimiter" when named.Value.Value is string value => settings with { Delimiter = value },
+                "Prefix" => settings with { Prefix = named.Value.Value as string },
+                _ => settings,
+            };
+        }
+
+        return settings;
+    }
+
+    private static string CollectionFormatName(int value)
+        => value switch { 1 => "Csv", 2 => "Ssv", 3 => "Tsv", 4 => "Pipes", _ => "Multi" };
+
+    /// <summary>The name a property goes by in the query: [AliasAs], then [JsonPropertyName], then its own name.</summary>
+    private static string PropertyWireName(IPropertySymbol property)
+    {
+        if (HasAttribute(property, KnownTypeNames.AliasAsAttribute, out var alias) && FirstStringArgument(alias!) is { Length: > 0 } aliasName)
+        {
+            return aliasName;
+        }
+
+        if (HasAttribute(property, "System.Text.Json.Serialization.JsonPropertyNameAttribute", out var jsonName)
+            && FirstStringArgument(jsonName!) is { Length: > 0 } jsonPropertyName)
+        {
+            return jsonPropertyName;
+        }
+
+        return property.Name;
+    }
+
+    /// <summary>Public instance properties with a public getter, the most derived first, each name once.</summary>
+    private static IEnumerable<IPropertySymbol> ReadableProperties(ITypeSymbol type)
+    {
+        var seen = new HashSet<string>();
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod.DeclaredAccessibility: Accessibility.Public } property
+                    && seen.Add(property.Name))
+                {
+                    yield return property;
+                }
+            }
+        }
+    }
+
+    private static IPropertySymbol? FindReadableProperty(ITypeSymbol type, string name)
+    {
+        var target = IsNullableValueType(type) ? ((INamedTypeSymbol)type).TypeArguments[0] : type;
+        return ReadableProperties(target).FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static bool IsNullableValueType(ITypeSymbol type)
+        => type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+
+    private static bool HasAttribute(ISymbol symbol, string metadataName, out AttributeData? attribute)
+    {
+        attribute = symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } type && FullName(type) == metadataName);
+        return attribute is not null;
+    }
+
+    /// <summary>
+    /// For an enum whose members carry [JsonStringEnumMemberName] or [EnumMember(Value = ...)], records the names
+    /// and returns the enum's name for the generated formatter; null for other types.
+    /// </summary>
+    private string? EnumFormatterFor(ITypeSymbol type)
+    {
+        if (IsNullableValueType(type))
+        {
+            type = ((INamedTypeSymbol)type).TypeArguments[0];
+        }
+
+        if (type.TypeKind != TypeKind.Enum)
+        {
+            return null;
+        }
+
+        var typeName = TypeName(type);
+        if (_enumFormatters.ContainsKey(typeName))
+        {
+            return typeName;
+        }
+
+        var members = ImmutableArray.CreateBuilder<EnumMemberName>();
+        var renamed = false;
+        foreach (var field in type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
+        {
+            var wireName = field.Name;
+            if (HasAttribute(field, "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute", out var json)
+                && FirstStringArgument(json!) is { } jsonName)
+            {
+                wireName = jsonName;
+                renamed = true;
+            }
+            else if (HasAttribute(field, "System.Runtime.Serialization.EnumMemberAttribute", out var enumMember)
+                && enumMember!.NamedArguments.FirstOrDefault(a => a.Key == "Value").Value.Value is string memberValue)
+            {
+                wireName = memberValue;
+                renamed = true;
+            }
+
+            members.Add(new EnumMemberName(EscapeIdentifier(field.Name), wireName));
+        }
+
+        if (!renamed)
+        {
+            return null;
+        }
+
+        _enumFormatters[typeName] = new EnumFormatter(typeName, members.ToEquatableArray());
+        return typeName;
     }
 
     /// <summary>Strings, bytes, streams and HttpContent are sent as they are; anything else becomes JSON.</summary>
@@ -240,6 +562,7 @@ internal sealed partial class ApiParser
             SpecialType.System_Char => ValueFormat.PlainToString,
             SpecialType.System_DateTime => ValueFormat.RoundTripDate,
             _ when type.TypeKind == TypeKind.Enum => ValueFormat.PlainToString,
+            _ when FullName(type) == "System.Uri" => ValueFormat.UriString,
             _ when FullName(type) is "System.DateTimeOffset" or "System.DateOnly" or "System.TimeOnly"
                 => ValueFormat.RoundTripDate,
             _ when type.IsValueType && type.AllInterfaces.Any(i => FullName(i) == "System.IFormattable")

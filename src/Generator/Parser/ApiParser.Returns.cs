@@ -16,37 +16,9 @@ internal sealed partial class ApiParser
 
     private (ReturnKind Kind, ITypeSymbol? ResultType) ParseReturnType(IMethodSymbol method, Location? location)
     {
-        if (!method.ReturnsByRef && !method.ReturnsByRefReadonly && method.ReturnType is INamedTypeSymbol returnType)
+        if (ParseSupportedReturnType(method) is { } supported)
         {
-            var definition = FullName(returnType.OriginalDefinition);
-            if (definition is KnownTypeNames.Task or KnownTypeNames.ValueTask)
-            {
-                return (ReturnKind.None, null);
-            }
-
-            if (definition is KnownTypeNames.TaskOfT or KnownTypeNames.ValueTaskOfT)
-            {
-                var result = returnType.TypeArguments[0];
-                if (result.SpecialType == SpecialType.System_String)
-                {
-                    return (ReturnKind.String, result);
-                }
-
-                if (FullName(result) == KnownTypeNames.HttpResponseMessage)
-                {
-                    return (ReturnKind.ResponseMessage, result);
-                }
-
-                if (FullName(result) == KnownTypeNames.Stream)
-                {
-                    return (ReturnKind.Stream, result);
-                }
-
-                if (result.TypeKind != TypeKind.Error && !result.IsRefLikeType && result is not IPointerTypeSymbol)
-                {
-                    return (ReturnKind.Json, result);
-                }
-            }
+            return supported;
         }
 
         Report(
@@ -56,6 +28,72 @@ internal sealed partial class ApiParser
             method.ReturnType.ToDisplayString());
         return (ReturnKind.None, null);
     }
+
+    /// <summary>How the response becomes the declared return value, or null when it cannot.</summary>
+    private static (ReturnKind Kind, ITypeSymbol? ResultType)? ParseSupportedReturnType(IMethodSymbol method)
+    {
+        if (method.ReturnsByRef || method.ReturnsByRefReadonly || method.ReturnType is not INamedTypeSymbol returnType)
+        {
+            return null;
+        }
+
+        var definition = FullName(returnType.OriginalDefinition);
+        if (definition is KnownTypeNames.Task or KnownTypeNames.ValueTask)
+        {
+            return (ReturnKind.None, null);
+        }
+
+        if (definition is KnownTypeNames.AsyncEnumerableOfT)
+        {
+            var element = returnType.TypeArguments[0];
+            return CanReadAsJson(element) ? (ReturnKind.AsyncEnumerable, element) : null;
+        }
+
+        if (definition is not (KnownTypeNames.TaskOfT or KnownTypeNames.ValueTaskOfT))
+        {
+            return null;
+        }
+
+        var result = returnType.TypeArguments[0];
+        if (result is INamedTypeSymbol { IsGenericType: true } wrapper
+            && FullName(wrapper.OriginalDefinition) == KnownTypeNames.ApiResponseOfT)
+        {
+            var content = wrapper.TypeArguments[0];
+            return content.SpecialType == SpecialType.System_String ? (ReturnKind.ApiResponseString, content)
+                : CanReadAsJson(content) ? (ReturnKind.ApiResponse, content)
+                : null;
+        }
+
+        if (result.SpecialType == SpecialType.System_String)
+        {
+            return (ReturnKind.String, result);
+        }
+
+        if (FullName(result) == KnownTypeNames.HttpResponseMessage)
+        {
+            return (ReturnKind.ResponseMessage, result);
+        }
+
+        if (FullName(result) == KnownTypeNames.Stream)
+        {
+            return (ReturnKind.Stream, result);
+        }
+
+        return result.TypeKind != TypeKind.Error && !result.IsRefLikeType && result is not IPointerTypeSymbol
+            ? (ReturnKind.Json, result)
+            : null;
+    }
+
+    /// <summary>
+    /// Whether an ApiResponse's content or a streamed element can be read as JSON. A stream, a response or
+    /// HttpContent inside them would be read from a body that is already consumed or disposed.
+    /// </summary>
+    private static bool CanReadAsJson(ITypeSymbol type)
+        => type.TypeKind != TypeKind.Error
+            && !type.IsRefLikeType
+            && type is not IPointerTypeSymbol
+            && FullName(type)
+                is not (KnownTypeNames.Stream or KnownTypeNames.HttpResponseMessage or KnownTypeNames.HttpContent);
 
     private Location? ReturnTypeLocation(IMethodSymbol method)
         => method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is MethodDeclarationSyntax syntax

@@ -38,6 +38,7 @@ internal sealed partial class ApiParser
     private readonly AttributeData _apiAttribute;
     private readonly CancellationToken _cancellationToken;
     private readonly ImmutableArray<DiagnosticInfo>.Builder _diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
+    private readonly System.Collections.Generic.Dictionary<string, EnumFormatter> _enumFormatters = new();
 
     private ApiParser(
         Compilation compilation,
@@ -121,7 +122,8 @@ internal sealed partial class ApiParser
             audience,
             baseUrl,
             GeneratorVersion,
-            methods.Value);
+            methods.Value,
+            _enumFormatters.Values.OrderBy(f => f.EnumTypeName, StringComparer.Ordinal).ToEquatableArray());
     }
 
     /// <summary>Parses the interface's own members and those it inherits. Null when one cannot be implemented at all.</summary>
@@ -189,6 +191,7 @@ internal sealed partial class ApiParser
     private static readonly System.Collections.Generic.HashSet<string> GeneratedMemberNames =
     [
         "httpClient", "credentials", "DeclaredBaseAddress", "StartRequestUri", "SendAsync", "RegisterWithAuth0ApiClient",
+        "FormatEnumValue",
     ];
 
     private static string GetClientName(INamedTypeSymbol @interface)

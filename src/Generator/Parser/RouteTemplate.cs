@@ -43,7 +43,8 @@ internal sealed class RouteTemplate
                     var name = template.Substring(i + 1, close - i - 1);
                     if (!IsPlaceholderName(name))
                     {
-                        return Fail($"'{{{name}}}' is not a placeholder name; use letters, digits and '_', such as {{id}}");
+                        return Fail($"'{{{name}}}' is not a placeholder; use a parameter name such as {{id}}, a property"
+                            + " path such as {order.Id}, or a catch-all such as {**path}");
                     }
 
                     if (i > literalStart)
@@ -68,7 +69,26 @@ internal sealed class RouteTemplate
         RouteTemplate Fail(string error) => new(parts, error);
     }
 
+    /// <summary>A name (<c>id</c>), a property path (<c>order.Id</c>) or a catch-all (<c>**path</c>).</summary>
     private static bool IsPlaceholderName(string name)
+    {
+        if (name.StartsWith("**"))
+        {
+            return IsIdentifier(name.Substring(2));
+        }
+
+        foreach (var part in name.Split('.'))
+        {
+            if (!IsIdentifier(part))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsIdentifier(string name)
     {
         if (name.Length == 0 || !(char.IsLetter(name[0]) || name[0] == '_'))
         {

@@ -10,11 +10,66 @@ public sealed class BodyAttribute : Attribute
 
 /// <summary>
 /// Sends the parameter in the query string. Simple parameters that match no route placeholder go there
-/// anyway; the attribute makes the intent explicit.
+/// anyway; the attribute makes the intent explicit, and sets how collections and objects are written.
 /// </summary>
-[AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false)]
+/// <remarks>
+/// A collection is written as one <c>name=value</c> pair per element unless another
+/// <see cref="CollectionFormat"/> is given. An object is flattened into one pair per public property, named
+/// by <see cref="AliasAsAttribute"/>, then <c>[JsonPropertyName]</c>, then the property name; properties marked
+/// <c>[JsonIgnore]</c> are left out. With a <see cref="Prefix"/>, keys become <c>prefix + delimiter + name</c>.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property, AllowMultiple = false)]
 public sealed class QueryAttribute : Attribute
 {
+    /// <summary>Sends the parameter in the query string with the default formats.</summary>
+    public QueryAttribute()
+    {
+    }
+
+    /// <summary>Sends a collection parameter in the query string in the given format.</summary>
+    /// <param name="collectionFormat">How the elements are written.</param>
+    public QueryAttribute(CollectionFormat collectionFormat) => CollectionFormat = collectionFormat;
+
+    /// <summary>Sends an object parameter in the query string, joining nested names with <paramref name="delimiter"/>.</summary>
+    /// <param name="delimiter">Placed between the prefix and each property name.</param>
+    public QueryAttribute(string delimiter) => Delimiter = delimiter;
+
+    /// <summary>Sends an object parameter in the query string with keys <c>prefix + delimiter + name</c>.</summary>
+    /// <param name="delimiter">Placed between the prefix and each property name.</param>
+    /// <param name="prefix">Put before every property name.</param>
+    public QueryAttribute(string delimiter, string prefix)
+    {
+        Delimiter = delimiter;
+        Prefix = prefix;
+    }
+
+    /// <summary>How a collection's elements are written; <see cref="CollectionFormat.Multi"/> by default.</summary>
+    public CollectionFormat CollectionFormat { get; set; } = CollectionFormat.Multi;
+
+    /// <summary>Placed between the prefix and each property name of an object; <c>.</c> by default.</summary>
+    public string Delimiter { get; set; } = ".";
+
+    /// <summary>Put before every property name of an object, followed by the delimiter; none by default.</summary>
+    public string? Prefix { get; set; }
+}
+
+/// <summary>How the elements of a collection are written in the query string.</summary>
+public enum CollectionFormat
+{
+    /// <summary>One <c>name=value</c> pair per element: <c>ids=1&amp;ids=2</c>.</summary>
+    Multi,
+
+    /// <summary>Comma-separated: <c>ids=1,2</c>.</summary>
+    Csv,
+
+    /// <summary>Space-separated: <c>ids=1 2</c> (escaped as <c>%20</c>).</summary>
+    Ssv,
+
+    /// <summary>Tab-separated: <c>ids=1\t2</c> (escaped as <c>%09</c>).</summary>
+    Tsv,
+
+    /// <summary>Pipe-separated: <c>ids=1|2</c> (escaped as <c>%7C</c>).</summary>
+    Pipes,
 }
 
 /// <summary>Sends the parameter's value as a request header.</summary>

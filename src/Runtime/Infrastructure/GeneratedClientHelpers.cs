@@ -1,11 +1,13 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -23,13 +25,15 @@ public static class GeneratedClientHelpers
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
 
+    private static readonly HttpRequestOptionsKey<bool> AcceptErrorStatusKey = new("Auth0ClientGen.AcceptErrorStatus");
+
     // The C0 control characters and DEL. Horizontal tab is left out: RFC 9110 allows it inside a field value.
     private static readonly SearchValues<char> ForbiddenHeaderCharacters = SearchValues.Create(
         [.. Enumerable.Range(0, 0x20).Where(code => code != '\t').Select(code => (char)code), '\u007F']);
 
     /// <summary>
     /// The JSON settings generated clients use: System.Text.Json's web defaults (camelCase names,
-    /// case-insensitive reading, numbers allowed in strings).
+    /// case-insensitive reading, numbers allowed in strings), with enums as camelCase names.
     /// </summary>
     /// <remarks>
     /// Serialization through these options uses reflection, so it is neither trimming- nor AOT-safe.
@@ -126,8 +130,17 @@ public static class GeneratedClientHelpers
     }
 
     /// <summary>
+    /// Marks <paramref name="request"/> so that <see cref="SendAsync"/> returns a response with a status outside
+    /// 200–299 instead of throwing; <see cref="ReadApiResponseAsync{T}"/> then describes it in
+    /// <see cref="ApiResponse{T}.Error"/>.
+    /// </summary>
+    public static void AcceptErrorStatus(HttpRequestMessage request)
+        => request.Options.Set(AcceptErrorStatusKey, true);
+
+    /// <summary>
     /// Authorizes <paramref name="request"/> with a bearer token from <paramref name="credentials"/>, sends it,
-    /// and throws <see cref="ApiException"/> when the status code is not a success.
+    /// and throws <see cref="ApiException"/> when the status code is not a success, unless the request was marked
+    /// with <see cref="AcceptErrorStatus"/>.
     /// </summary>
     /// <remarks>
     /// A null <paramref name="credentials"/> sends the request without a token. Of an error response's body, at
@@ -151,25 +164,130 @@ public static class GeneratedClientHelpers
         var response = await httpClient
             .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
             .ConfigureAwait(false);
-        if (response.IsSuccessStatusCode)
+
+        // Real handlers link the request; a test double may not, and the readers name it in their messages.
+        response.RequestMessage ??= request;
+        if (response.IsSuccessStatusCode
+            || (request.Options.TryGetValue(AcceptErrorStatusKey, out var acceptErrorStatus) && acceptErrorStatus))
         {
-            // Real handlers link the request; a test double may not, and ReadJsonAsync names it in its messages.
-            response.RequestMessage ??= request;
             return response;
         }
 
         using (response)
         {
-            var (body, truncated) = await ErrorBodyReader
-                .ReadAsync(response.Content, ApiException.MaxContentBytes, cancellationToken)
+            throw await CreateApiExceptionAsync(request, response, accessToken, cancellationToken)
                 .ConfigureAwait(false);
-            throw new ApiException(
-                request.Method,
-                request.RequestUri!,
-                response.StatusCode,
-                response.ReasonPhrase,
-                body.Length == 0 ? null : ErrorBodyReader.Redact(body, accessToken, truncated),
-                truncated);
+        }
+    }
+
+    /// <summary>
+    /// Turns a response into an <see cref="ApiResponse{T}"/>, which then owns it: on a success status the body is
+    /// read as JSON, and an empty body or JSON <c>null</c> gives <see langword="default"/>; on any other status
+    /// <see cref="ApiResponse{T}.Error"/> holds the <see cref="ApiException"/> that <see cref="SendAsync"/> would
+    /// have thrown.
+    /// </summary>
+    /// <exception cref="JsonException">
+    /// A successful response's body is not valid JSON for <typeparamref name="T"/>. The response is disposed.
+    /// </exception>
+    public static Task<ApiResponse<T>> ReadApiResponseAsync<T>(
+        HttpResponseMessage response,
+        JsonSerializerOptions options,
+        CancellationToken cancellationToken)
+        => ToApiResponseAsync<T>(
+            response,
+            async () => await ReadJsonAsync<T>(response, options, allowNull: true, cancellationToken)
+                .ConfigureAwait(false),
+            cancellationToken);
+
+    /// <summary>
+    /// Turns a response into an <see cref="ApiResponse{T}"/> of <see cref="string"/>, which then owns it: on a
+    /// success status the body is the text as it is (empty for an empty body), as for a method returning
+    /// <c>Task&lt;string&gt;</c>; on any other status <see cref="ApiResponse{T}.Error"/> is set as by
+    /// <see cref="ReadApiResponseAsync{T}"/>.
+    /// </summary>
+    public static Task<ApiResponse<string>> ReadTextApiResponseAsync(
+        HttpResponseMessage response,
+        CancellationToken cancellationToken)
+        => ToApiResponseAsync<string>(
+            response,
+            async () => await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false),
+            cancellationToken);
+
+    /// <summary>
+    /// Reads a body that is a JSON array one element at a time, as the elements arrive, for a method returning
+    /// <c>IAsyncEnumerable&lt;T&gt;</c>. A response without a body (status 204, <c>Content-Length: 0</c> or no
+    /// bytes at all) and a JSON <c>null</c> give no elements. The caller disposes the response.
+    /// </summary>
+    /// <param name="response">The successful response.</param>
+    /// <param name="options">The JSON settings, normally <see cref="DefaultJsonOptions"/>.</param>
+    /// <param name="allowNull">
+    /// Whether the declared element type admits null. When it does not, a JSON <c>null</c> element fails.
+    /// </param>
+    /// <param name="cancellationToken">Cancels reading; checked before each element.</param>
+    /// <exception cref="InvalidOperationException">
+    /// An element is JSON <c>null</c> and <paramref name="allowNull"/> is false.
+    /// </exception>
+    /// <exception cref="JsonException">The body is not a JSON array of <typeparamref name="T"/>.</exception>
+    /// <returns>
+    /// The elements, already configured not to resume on the caller's synchronization context, since generated
+    /// code cannot see the ConfigureAwait extension without a using directive.
+    /// </returns>
+    public static ConfiguredCancelableAsyncEnumerable<T> ReadJsonArrayAsync<T>(
+        HttpResponseMessage response,
+        JsonSerializerOptions options,
+        bool allowNull,
+        CancellationToken cancellationToken)
+        => EnumerateJsonArrayAsync<T>(response, options, allowNull, cancellationToken).ConfigureAwait(false);
+
+    private static async IAsyncEnumerable<T> EnumerateJsonArrayAsync<T>(
+        HttpResponseMessage response,
+        JsonSerializerOptions options,
+        bool allowNull,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
+        {
+            yield break;
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var probe = new BodyProbeStream(stream);
+        await using (probe.ConfigureAwait(false))
+        {
+            var elements = JsonSerializer
+                .DeserializeAsyncEnumerable<T>(probe, options, cancellationToken)
+                .GetAsyncEnumerator(cancellationToken);
+            await using (elements.ConfigureAwait(false))
+            {
+                for (var index = 0; ; index++)
+                {
+                    // The serializer reads ahead in blocks, so without this check a cancelled enumeration would
+                    // still hand out every element already buffered.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    bool moved;
+                    try
+                    {
+                        moved = await elements.MoveNextAsync().ConfigureAwait(false);
+                    }
+                    catch (JsonException) when (probe.BytesRead == 0)
+                    {
+                        moved = false;
+                    }
+
+                    if (!moved)
+                    {
+                        yield break;
+                    }
+
+                    var element = elements.Current;
+                    if (element is null && !allowNull)
+                    {
+                        throw NullElement<T>(response, index);
+                    }
+
+                    yield return element!;
+                }
+            }
         }
     }
 
@@ -178,8 +296,9 @@ public static class GeneratedClientHelpers
     /// <param name="response">The successful response.</param>
     /// <param name="options">The JSON settings, normally <see cref="DefaultJsonOptions"/>.</param>
     /// <param name="allowNull">
-    /// Whether the declared result type admits null (a nullable reference type or <see cref="Nullable{T}"/>).
-    /// When it does, a response without a body (status 204, <c>Content-Length: 0</c> or no bytes at all) and a
+    /// Whether the declared result type admits null (a nullable reference type or <see cref="Nullable{T}"/>), or
+    /// the caller wants <see langword="default"/> for a missing value anyway, as <see cref="ApiResponse{T}"/> does.
+    /// When it is true, a response without a body (status 204, <c>Content-Length: 0</c> or no bytes at all) and a
     /// JSON <c>null</c> both give <see langword="default"/>.
     /// </param>
     /// <param name="cancellationToken">Cancels reading the body.</param>
@@ -217,7 +336,7 @@ public static class GeneratedClientHelpers
             catch (JsonException exception) when (probe.WasJsonNull)
             {
                 // A non-nullable value type: System.Text.Json refuses null itself, with a less helpful message.
-                throw NoValue<T>(response, "was JSON null", exception);
+                return allowNull ? default! : throw NoValue<T>(response, "was JSON null", exception);
             }
 
             return value is not null || allowNull ? value! : throw NoValue<T>(response, "was JSON null");
@@ -277,27 +396,110 @@ public static class GeneratedClientHelpers
     public static Task<string> ReadStringAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         => response.Content.ReadAsStringAsync(cancellationToken);
 
+    /// <summary>The shared steps of the ApiResponse readers; the response is disposed if anything fails.</summary>
+    private static async Task<ApiResponse<T>> ToApiResponseAsync<T>(
+        HttpResponseMessage response,
+        Func<Task<T?>> readContent,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var error = await DescribeErrorStatusAsync(response, cancellationToken).ConfigureAwait(false);
+                return new ApiResponse<T>(response, default, error);
+            }
+
+            var content = await readContent().ConfigureAwait(false);
+            return new ApiResponse<T>(response, content, null);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The <see cref="ApiException"/> for a response with a status outside 200–299: at most
+    /// <see cref="ApiException.MaxContentBytes"/> of the body, with the access token the request carried redacted.
+    /// Both the throwing path and <see cref="ApiResponse{T}.Error"/> are built here.
+    /// </summary>
+    private static async Task<ApiException> CreateApiExceptionAsync(
+        HttpRequestMessage request,
+        HttpResponseMessage response,
+        string? accessToken,
+        CancellationToken cancellationToken)
+    {
+        var (body, truncated) = await ErrorBodyReader
+            .ReadAsync(response.Content, ApiException.MaxContentBytes, cancellationToken)
+            .ConfigureAwait(false);
+        return new ApiException(
+            request.Method,
+            request.RequestUri!,
+            response.StatusCode,
+            response.ReasonPhrase,
+            body.Length == 0 ? null : ErrorBodyReader.Redact(body, accessToken, truncated),
+            truncated);
+    }
+
+    /// <summary>
+    /// The error of a response <see cref="SendAsync"/> returned under <see cref="AcceptErrorStatus"/>. The token
+    /// to redact is the one the request carried in its <c>Authorization</c> header.
+    /// </summary>
+    private static Task<ApiException> DescribeErrorStatusAsync(
+        HttpResponseMessage response,
+        CancellationToken cancellationToken)
+    {
+        var request = response.RequestMessage ?? throw new InvalidOperationException(
+            "The response does not carry its request; send it through GeneratedClientHelpers.SendAsync.");
+        var authorization = request.Headers.Authorization;
+        var accessToken = string.Equals(authorization?.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase)
+            ? authorization!.Parameter
+            : null;
+        return CreateApiExceptionAsync(request, response, accessToken, cancellationToken);
+    }
+
     private static InvalidOperationException NoValue<T>(
         HttpResponseMessage response,
         string what,
         Exception? innerException = null)
     {
-        var request = response.RequestMessage;
-        var call = request?.RequestUri is { } address
-            ? $"{request.Method.Method} {MessageText.Address(address)}"
-            : "The request";
-        var status = $"{(int)response.StatusCode} ({response.ReasonPhrase ?? response.StatusCode.ToString()})";
         var type = typeof(T).IsGenericType ? "T" : typeof(T).Name;
         return new InvalidOperationException(
-            $"{call} answered {status}, but the response {what} while the method's return type does not allow"
+            $"{DescribeAnswer(response)}, but the response {what} while the method's return type does not allow"
             + " null. If the API may answer without a value, declare the method as returning Task,"
             + $" Task<HttpResponseMessage>, or a nullable result such as Task<{type}?>.",
             innerException);
     }
 
+    private static InvalidOperationException NullElement<T>(HttpResponseMessage response, int index)
+    {
+        var type = typeof(T).IsGenericType ? "T" : typeof(T).Name;
+        return new InvalidOperationException(
+            $"{DescribeAnswer(response)}, but element {index} of the array was JSON null while the method's element"
+            + $" type does not allow null. If the API may send null elements, declare the method as returning"
+            + $" IAsyncEnumerable<{type}?>.");
+    }
+
+    /// <summary>Such as "GET https://api.example.com/users answered 200 (OK)", without the query string.</summary>
+    private static string DescribeAnswer(HttpResponseMessage response)
+    {
+        var request = response.RequestMessage;
+        var call = request?.RequestUri is { } address
+            ? $"{request.Method.Method} {MessageText.Address(address)}"
+            : "The request";
+        var reason = response.ReasonPhrase ?? response.StatusCode.ToString();
+        return $"{call} answered {(int)response.StatusCode} ({reason})";
+    }
+
     private static JsonSerializerOptions CreateDefaultJsonOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+
+        // Enums go out as camelCase names and are read by name or number, as Refit's defaults do; numbers
+        // alone break as soon as an API sends names, which most do.
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text;
 using Auth0ClientGen.Internal;
@@ -37,7 +38,7 @@ public sealed class RequestUriBuilder
         }
 
         _builder = new StringBuilder(text.Length + 64);
-        _builder.Append(text, 0, text.EndsWith('/') ? text.Length - 1 : text.Length);
+        _builder.Append(text.AsSpan().TrimEnd('/'));
     }
 
     /// <summary>Appends literal text of the route template, which is already in URI form.</summary>
@@ -82,6 +83,89 @@ public sealed class RequestUriBuilder
         return this;
     }
 
+    /// <summary>
+    /// Appends a catch-all route value (<c>{**path}</c>): its slashes are kept, and every segment between them is
+    /// escaped so that it stays a segment.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    /// <exception cref="ArgumentException">The value is empty, or one of its segments is "." or "..".</exception>
+    public RequestUriBuilder AppendPathSegments(string? value, string parameterName)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(
+                parameterName,
+                $"The route value '{parameterName}' is null. Route values are required, because leaving one out"
+                + " would send the request to a different address.");
+        }
+
+        var segments = value.Split('/');
+        if (value.Length == 0 || Array.Exists(segments, segment => segment is "." or ".."))
+        {
+            throw new ArgumentException(
+                $"The route value '{parameterName}' is empty or has a \".\" or \"..\" segment, which would send the"
+                + " request to a different address. Pass a path that names the resource.",
+                parameterName);
+        }
+
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (i > 0)
+            {
+                _builder.Append('/');
+            }
+
+            _builder.Append(Uri.EscapeDataString(segments[i]));
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Appends a collection to the query string: one pair per element for <see cref="CollectionFormat.Multi"/>,
+    /// otherwise one pair with the elements joined. Null elements are left out, and so is a null or empty
+    /// collection.
+    /// </summary>
+    public RequestUriBuilder AppendQueryCollection<T>(
+        string name,
+        IEnumerable<T>? values,
+        Func<T, string?> format,
+        CollectionFormat collectionFormat)
+    {
+        if (values is null)
+        {
+            return this;
+        }
+
+        if (collectionFormat == CollectionFormat.Multi)
+        {
+            foreach (var value in values)
+            {
+                AppendQuery(name, value is null ? null : format(value));
+            }
+
+            return this;
+        }
+
+        var separator = collectionFormat switch
+        {
+            CollectionFormat.Csv => ",",
+            CollectionFormat.Ssv => " ",
+            CollectionFormat.Tsv => "\t",
+            _ => "|",
+        };
+        var texts = new List<string>();
+        foreach (var value in values)
+        {
+            if (value is not null && format(value) is { } text)
+            {
+                texts.Add(text);
+            }
+        }
+
+        return texts.Count == 0 ? this : AppendQuery(name, string.Join(separator, texts));
+    }
+
     /// <summary>Appends <c>name=value</c> to the query string, or nothing when the value is null.</summary>
     public RequestUriBuilder AppendQuery(string name, string? value)
     {
@@ -90,7 +174,17 @@ public sealed class RequestUriBuilder
             return this;
         }
 
-        _builder.Append(_hasQuery ? '&' : '?');
+        // A template that ends in "?" or "&" already has the separator the next pair needs.
+        var last = _builder[^1];
+        if (!_hasQuery)
+        {
+            _builder.Append('?');
+        }
+        else if (last is not '?' and not '&')
+        {
+            _builder.Append('&');
+        }
+
         _hasQuery = true;
         _builder.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
         return this;
