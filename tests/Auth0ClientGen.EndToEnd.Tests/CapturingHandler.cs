@@ -35,7 +35,9 @@ internal sealed class CapturingHandler : HttpMessageHandler
             request.Headers.Authorization?.ToString(),
             request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase),
             request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken),
-            request.Content?.Headers.ContentType?.ToString()));
+            request.Content?.Headers.ContentType?.ToString(),
+            request.Content?.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase)
+                ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)));
         var response = new HttpResponseMessage(StatusCode) { Content = ResponseContent?.Invoke() ?? new StringContent(ResponseBody) };
         ConfigureResponse?.Invoke(response);
         return response;
@@ -48,4 +50,5 @@ internal sealed record CapturedRequest(
     string? Authorization,
     Dictionary<string, string> Headers,
     string? Body,
-    string? ContentType);
+    string? ContentType,
+    Dictionary<string, string> ContentHeaders);

@@ -420,6 +420,31 @@ public class DiagnosticTests
         }
         """);
 
+    [Theory]
+    [InlineData("Get")]
+    [InlineData("Head")]
+    public void ACG0024_BodyOnGetOrHead(string verb) => AssertSingleDiagnostic("ACG0024", $$"""
+        [Auth0Api]
+        public interface IApi
+        {
+            [{{verb}}("/items")]
+            Task<HttpResponseMessage> FindAsync([Body] string [|filter|]);
+        }
+        """);
+
+    [Theory]
+    [InlineData("[HeaderCollection] IDictionary<string, int> [|headers|]")]
+    [InlineData("[Body(BodySerializationMethod.UrlEncoded)] string [|form|]")]
+    [InlineData("[Body(BodySerializationMethod.UrlEncoded)] Dictionary<string, object> [|form|]")]
+    public void ACG0006_HeaderCollectionsAndFormsThatCannotBeText(string parameter) => AssertSingleDiagnostic("ACG0006", $$"""
+        [Auth0Api]
+        public interface IApi
+        {
+            [Post("/items")]
+            Task SendAsync({{parameter}});
+        }
+        """);
+
     private static void AssertSingleDiagnostic(string id, string markedSource)
     {
         var (source, expectedSpan) = TestMarkup.Parse(Usings + markedSource);

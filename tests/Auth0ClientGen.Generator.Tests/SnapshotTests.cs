@@ -39,6 +39,9 @@ public class SnapshotTests
     [Fact]
     public void QueryObjectsCollectionsAndRoutes() => VerifyGenerated(TestSources.QueryObjectsCollectionsAndRoutes);
 
+    [Fact]
+    public void FormsAndHeaderCollections() => VerifyGenerated(TestSources.FormsAndHeaderCollections);
+
     private static void VerifyGenerated(string source)
     {
         var run = GeneratorHarness.Run(source);

@@ -256,4 +256,34 @@ internal static class TestSources
             Task<string> GetBlobAsync(string path, Status status);
         }
         """;
+
+    public const string FormsAndHeaderCollections = """
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Forms;
+
+        public sealed class SignupForm
+        {
+            [JsonPropertyName("email")] public string Email { get; set; } = "";
+            [AliasAs("plan_code")] public int? Plan { get; set; }
+            public List<string>? Interests { get; set; }
+        }
+
+        [Auth0Api]
+        public interface IFormsApi
+        {
+            [Post("/signup")]
+            Task SignupAsync([Body(BodySerializationMethod.UrlEncoded)] SignupForm form);
+
+            [Post("/oauth/revoke")]
+            Task RevokeAsync([Body(BodySerializationMethod.UrlEncoded)] Dictionary<string, string?> fields);
+
+            [Get("/profile")]
+            [Headers("X-Source: sdk")]
+            Task<string> GetProfileAsync([HeaderCollection] IDictionary<string, string> headers, [Header("X-Trace")] string? trace);
+        }
+        """;
 }

@@ -148,6 +148,12 @@ internal static class DiagnosticDescriptors
         "The route placeholder '{{{0}}}' of method '{1}' names property '{3}', which '{2}' does not have as a public readable property; correct the name",
         "A placeholder such as {order.Id} reads a public property of the parameter.");
 
+    public static readonly DiagnosticDescriptor BodyWithoutPayloadSemantics = Error(
+        "ACG0024",
+        "Body on a GET or HEAD request",
+        "Method '{0}' sends a [Body] with {1}, whose body has no meaning and may be dropped on the way; use [Post], [Put] or [Patch], or send the value in the query string",
+        "HTTP gives a GET or HEAD body no meaning, so servers and proxies may ignore or reject it.");
+
     private static DiagnosticDescriptor Error(string id, string title, string message, string description)
         => new(
             id,

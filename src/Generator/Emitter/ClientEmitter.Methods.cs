@@ -48,7 +48,7 @@ internal static partial class ClientEmitter
             writer.WriteLine($"{KnownTypeNames.GlobalHttpMethod}.{method.HttpMethod}, {requestUri});");
         }
 
-        WriteHeadersAndBody(writer, method, request);
+        WriteHeadersAndBody(writer, method, request, locals);
         writer.WriteLine();
 
         var sendAccessToken = method.SendsAccessToken ? "sendAccessToken: true" : "sendAccessToken: false";
@@ -78,36 +78,38 @@ internal static partial class ClientEmitter
                 writer.WriteLine($".{append}({FormatValue(segment.Value!)}, {Literal(valueName)})");
             }
 
-            foreach (var query in method.Parameters.Where(p => p.Binding == ParameterBinding.Query).SelectMany(p => p.QueryValues))
-            {
-                if (query.CollectionFormat is null)
-                {
-                    writer.WriteLine($".AppendQuery({Literal(query.Key)}, {FormatValue(query.Value)})");
-                    continue;
-                }
-
-                var item = locals.Reserve("item");
-                var element = query.Value with { Expression = item };
-                writer.WriteLine($".AppendQueryCollection<{query.ElementTypeName}>(");
-                using (writer.Indent())
-                {
-                    writer.WriteLine($"{Literal(query.Key)},");
-                    writer.WriteLine($"{query.Value.Expression},");
-                    writer.WriteLine($"static {item} => {FormatValue(element)},");
-                    writer.WriteLine($"global::Auth0ClientGen.CollectionFormat.{query.CollectionFormat})");
-                }
-            }
-
+            var queryValues = method.Parameters.Where(p => p.Binding == ParameterBinding.Query).SelectMany(p => p.QueryValues);
+            WriteNameValuePairs(writer, queryValues, locals, "AppendQuery", "AppendQueryCollection");
             writer.WriteLine(".ToUri();");
         }
     }
 
-    private static void WriteHeadersAndBody(SourceWriter writer, MethodModel method, string request)
+    private static void WriteHeadersAndBody(SourceWriter writer, MethodModel method, string request, LocalNames locals)
     {
         foreach (var parameter in method.Parameters)
         {
             switch (parameter.Binding)
             {
+                case ParameterBinding.Body when parameter.BodyKind == BodyKind.Form:
+                    writer.WriteLine($"{request}.Content = new global::Auth0ClientGen.Infrastructure.FormBuilder()");
+                    using (writer.Indent())
+                    {
+                        WriteNameValuePairs(writer, parameter.QueryValues, locals, "Add", "AddCollection");
+                        writer.WriteLine(".ToContent();");
+                    }
+
+                    break;
+                case ParameterBinding.Body when parameter.BodyKind == BodyKind.FormEntries:
+                    var entry = parameter.QueryValues[0];
+                    var entryItem = locals.Reserve("item");
+                    writer.WriteLine($"{request}.Content = new global::Auth0ClientGen.Infrastructure.FormBuilder()");
+                    using (writer.Indent())
+                    {
+                        writer.WriteLine($".AddEntries<{entry.ElementTypeName}>({parameter.Name}, static {entryItem} => {FormatValue(entry.Value with { Expression = entryItem })})");
+                        writer.WriteLine(".ToContent();");
+                    }
+
+                    break;
                 case ParameterBinding.Body when parameter.BodyKind == BodyKind.Json:
                     writer.WriteLine($"{request}.Content = {KnownTypeNames.GlobalHelpers}.CreateJsonContent<{parameter.TypeName}>(");
                     using (writer.Indent())
@@ -134,9 +136,48 @@ internal static partial class ClientEmitter
             writer.WriteLine($"{KnownTypeNames.GlobalHelpers}.SetStaticHeader({request}, {Literal(header.Name)}, {Literal(header.Value)});");
         }
 
-        foreach (var parameter in method.Parameters.Where(p => p.Binding == ParameterBinding.Header))
+        foreach (var parameter in method.Parameters)
         {
-            writer.WriteLine($"{KnownTypeNames.GlobalHelpers}.AddHeader({request}, {Literal(parameter.WireName)}, {FormatValue(parameter.Value!)});");
+            if (parameter.Binding == ParameterBinding.Header)
+            {
+                writer.WriteLine($"{KnownTypeNames.GlobalHelpers}.AddHeader({request}, {Literal(parameter.WireName)}, {FormatValue(parameter.Value!)});");
+            }
+            else if (parameter.Binding == ParameterBinding.HeaderCollection)
+            {
+                writer.WriteLine($"{KnownTypeNames.GlobalHelpers}.AddHeaders({request}, {parameter.Name});");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes one fluent call per pair: <paramref name="addValue"/> for a single value, <paramref name="addCollection"/>
+    /// for a collection. Query strings and form bodies share this.
+    /// </summary>
+    private static void WriteNameValuePairs(
+        SourceWriter writer,
+        IEnumerable<QueryValue> pairs,
+        LocalNames locals,
+        string addValue,
+        string addCollection)
+    {
+        foreach (var pair in pairs)
+        {
+            if (pair.CollectionFormat is null)
+            {
+                writer.WriteLine($".{addValue}({Literal(pair.Key)}, {FormatValue(pair.Value)})");
+                continue;
+            }
+
+            var item = locals.Reserve("item");
+            var element = pair.Value with { Expression = item };
+            writer.WriteLine($".{addCollection}<{pair.ElementTypeName}>(");
+            using (writer.Indent())
+            {
+                writer.WriteLine($"{Literal(pair.Key)},");
+                writer.WriteLine($"{pair.Value.Expression},");
+                writer.WriteLine($"static {item} => {FormatValue(element)},");
+                writer.WriteLine($"global::Auth0ClientGen.CollectionFormat.{pair.CollectionFormat})");
+            }
         }
     }
 

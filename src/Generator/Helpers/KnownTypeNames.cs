@@ -9,6 +9,7 @@ internal static class KnownTypeNames
     public const string QueryAttribute = "Auth0ClientGen.QueryAttribute";
     public const string HeaderAttribute = "Auth0ClientGen.HeaderAttribute";
     public const string HeadersAttribute = "Auth0ClientGen.HeadersAttribute";
+    public const string HeaderCollectionAttribute = "Auth0ClientGen.HeaderCollectionAttribute";
     public const string AllowAnonymousAttribute = "Auth0ClientGen.AllowAnonymousAttribute";
     public const string AliasAsAttribute = "Auth0ClientGen.AliasAsAttribute";
     public const string CancellationToken = "System.Threading.CancellationToken";

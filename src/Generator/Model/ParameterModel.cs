@@ -55,6 +55,12 @@ internal enum BodyKind
 
     /// <summary>An HttpContent, sent as it is.</summary>
     Content,
+
+    /// <summary>An object, sent as a form with one field per property (listed in QueryValues).</summary>
+    Form,
+
+    /// <summary>A dictionary, sent as a form with one field per entry (the value format is QueryValues[0]).</summary>
+    FormEntries,
 }
 
 /// <summary>Where a parameter's value goes in the request.</summary>
@@ -64,6 +70,7 @@ internal enum ParameterBinding
     Query,
     Header,
     Body,
+    HeaderCollection,
     CancellationToken,
 
     /// <summary>Not bound: the method is not implemented because of an earlier diagnostic.</summary>

@@ -31,6 +31,18 @@ internal sealed partial class ApiParser
         var (httpMethod, route, templateLocation) = ParseHttpMethodAttribute(method, methodLocation);
         var (parameters, routeSegments) = ParseParameters(method, route, templateLocation);
         var staticHeaders = ParseStaticHeaders(declaringInterface, method);
+        if (httpMethod is "Get" or "Head")
+        {
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                if (parameters[i].Binding == ParameterBinding.Body)
+                {
+                    // Servers and proxies may drop a GET or HEAD body, so the value would silently not arrive.
+                    Report(DiagnosticDescriptors.BodyWithoutPayloadSemantics, LocationOf(method.Parameters[i]), method.Name, httpMethod.ToUpperInvariant());
+                }
+            }
+        }
+
 
         var supported = _diagnostics.Count == diagnosticsBefore;
         return new MethodModel(

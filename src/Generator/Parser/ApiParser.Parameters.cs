@@ -190,11 +190,28 @@ internal sealed partial class ApiParser
         var body = FindAttribute(parameter, KnownTypeNames.BodyAttribute);
         var query = FindAttribute(parameter, KnownTypeNames.QueryAttribute);
         var header = FindAttribute(parameter, KnownTypeNames.HeaderAttribute);
+        var headerCollection = FindAttribute(parameter, KnownTypeNames.HeaderCollectionAttribute);
         var alias = FindAttribute(parameter, KnownTypeNames.AliasAsAttribute);
-        if ((body is null ? 0 : 1) + (query is null ? 0 : 1) + (header is null ? 0 : 1) > 1)
+        if ((body is null ? 0 : 1) + (query is null ? 0 : 1) + (header is null ? 0 : 1) + (headerCollection is null ? 0 : 1) > 1)
         {
             Report(DiagnosticDescriptors.ConflictingParameterAttributes, location, parameter.Name, method.Name);
             return Unbound();
+        }
+
+        if (headerCollection is not null)
+        {
+            if (!IsStringDictionary(parameter.Type))
+            {
+                Report(DiagnosticDescriptors.UnbindableParameter, location, parameter.Name, method.Name, parameter.Type.ToDisplayString(), "header collection, which takes an IDictionary<string, string>");
+                return Unbound();
+            }
+
+            return new(name, typeName, string.Empty, ParameterBinding.HeaderCollection, parameter.Name);
+        }
+
+        if (body is not null && IsUrlEncoded(body))
+        {
+            return ParseFormBody(method, parameter, name, typeName, location) ?? Unbound();
         }
 
         if (body is not null)
@@ -517,6 +534,62 @@ internal sealed partial class ApiParser
         _enumFormatters[typeName] = new EnumFormatter(typeName, members.ToEquatableArray());
         return typeName;
     }
+
+    /// <summary>
+    /// A form body: a dictionary's entries, or an object's public properties named like query values. Reports and
+    /// returns null for anything else.
+    /// </summary>
+    private ParameterModel? ParseFormBody(IMethodSymbol method, IParameterSymbol parameter, string name, string typeName, Location? location)
+    {
+        if (StringKeyedEntryType(parameter.Type) is { } valueType)
+        {
+            var (format, isNullable) = ClassifySimpleType(valueType);
+            if (format == ValueFormat.NotFormatted)
+            {
+                Report(DiagnosticDescriptors.UnbindableParameter, location, parameter.Name, method.Name, parameter.Type.ToDisplayString(), "form");
+                return null;
+            }
+
+            var entry = new QueryValue(string.Empty, new ValueSource(name, format, isNullable, EnumFormatterFor(valueType)), null, TypeName(valueType));
+            return new(name, typeName, string.Empty, ParameterBinding.Body, parameter.Name, BodyKind: BodyKind.FormEntries, QueryValues: new EquatableArray<QueryValue>(ImmutableArray.Create(entry)));
+        }
+
+        var (simpleFormat, _) = ClassifySimpleType(parameter.Type);
+        var fields = simpleFormat == ValueFormat.NotFormatted && !IsCollection(parameter.Type, out _)
+            ? ParseQueryValues(method, parameter, name, parameter.Name, query: null, location)
+            : null;
+        if (fields is null)
+        {
+            if (simpleFormat != ValueFormat.NotFormatted || IsCollection(parameter.Type, out _))
+            {
+                Report(DiagnosticDescriptors.UnbindableParameter, location, parameter.Name, method.Name, parameter.Type.ToDisplayString(), "form, which takes a dictionary or an object");
+            }
+
+            return null;
+        }
+
+        return new(name, typeName, string.Empty, ParameterBinding.Body, parameter.Name, BodyKind: BodyKind.Form, QueryValues: fields.Value);
+    }
+
+    private static bool IsUrlEncoded(AttributeData body)
+        => body.ConstructorArguments.Length == 1 && body.ConstructorArguments[0].Value is int method && method == 2;
+
+    /// <summary>The value type of an <c>IEnumerable&lt;KeyValuePair&lt;string, TValue&gt;&gt;</c>, or null.</summary>
+    private static ITypeSymbol? StringKeyedEntryType(ITypeSymbol type)
+    {
+        if (!IsCollection(type, out var element)
+            || element is not INamedTypeSymbol { Name: "KeyValuePair", TypeArguments.Length: 2 } pair
+            || FullName(pair.OriginalDefinition) != "System.Collections.Generic.KeyValuePair<TKey, TValue>"
+            || pair.TypeArguments[0].SpecialType != SpecialType.System_String)
+        {
+            return null;
+        }
+
+        return pair.TypeArguments[1];
+    }
+
+    private static bool IsStringDictionary(ITypeSymbol type)
+        => StringKeyedEntryType(type) is { SpecialType: SpecialType.System_String };
 
     /// <summary>Strings, bytes, streams and HttpContent are sent as they are; anything else becomes JSON.</summary>
     private static BodyKind ClassifyBody(ITypeSymbol type)

@@ -2,9 +2,49 @@ using System;
 
 namespace Auth0ClientGen;
 
-/// <summary>Sends the parameter as the request body, serialized as JSON with System.Text.Json.</summary>
+/// <summary>
+/// Sends the parameter as the request body: serialized as JSON with System.Text.Json, or as an HTML form with
+/// <see cref="BodySerializationMethod.UrlEncoded"/>. Strings, byte arrays, streams and HttpContent are sent as
+/// they are.
+/// </summary>
 [AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false)]
 public sealed class BodyAttribute : Attribute
+{
+    /// <summary>Sends the parameter as the request body, as JSON unless it is text, bytes or content.</summary>
+    public BodyAttribute()
+    {
+    }
+
+    /// <summary>Sends the parameter as the request body in the given form.</summary>
+    /// <param name="serializationMethod">How the value becomes the body.</param>
+    public BodyAttribute(BodySerializationMethod serializationMethod) => SerializationMethod = serializationMethod;
+
+    /// <summary>How the value becomes the body.</summary>
+    public BodySerializationMethod SerializationMethod { get; } = BodySerializationMethod.Default;
+}
+
+/// <summary>How a <see cref="BodyAttribute"/> parameter becomes the request body.</summary>
+public enum BodySerializationMethod
+{
+    /// <summary>JSON, or as it is for text, bytes, streams and HttpContent.</summary>
+    Default,
+
+    /// <summary>JSON, through System.Text.Json.</summary>
+    Json,
+
+    /// <summary>
+    /// An <c>application/x-www-form-urlencoded</c> form: a dictionary's entries, or an object's public properties
+    /// named like query values.
+    /// </summary>
+    UrlEncoded,
+}
+
+/// <summary>
+/// Sends every entry of an <c>IDictionary&lt;string, string&gt;</c> parameter as a request header. Null values
+/// are left out; names and values are checked before sending.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false)]
+public sealed class HeaderCollectionAttribute : Attribute
 {
 }
 

@@ -27,6 +27,10 @@ public static class GeneratedClientHelpers
 
     private static readonly HttpRequestOptionsKey<bool> AcceptErrorStatusKey = new("Auth0ClientGen.AcceptErrorStatus");
 
+    // The characters of an HTTP token (RFC 9110), which is what a header name is.
+    private static readonly SearchValues<char> HeaderNameCharacters = SearchValues.Create(
+        "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     // The C0 control characters and DEL. Horizontal tab is left out: RFC 9110 allows it inside a field value.
     private static readonly SearchValues<char> ForbiddenHeaderCharacters = SearchValues.Create(
         [.. Enumerable.Range(0, 0x20).Where(code => code != '\t').Select(code => (char)code), '\u007F']);
@@ -82,6 +86,67 @@ public static class GeneratedClientHelpers
                 $"'{name}' cannot be sent as a request header from a parameter (it is a content header or"
                 + " not a valid header name).",
                 nameof(name));
+        }
+    }
+
+    /// <summary>
+    /// Adds every entry of a <c>[HeaderCollection]</c> parameter as a header, replacing fixed headers of the
+    /// same name. Null values are left out; content headers go on the body.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// A name is not a valid header name or is one the client sets itself (Authorization, Host, Connection,
+    /// Transfer-Encoding), a value has a control character, or a content header is given for a request
+    /// without a body.
+    /// </exception>
+    public static void AddHeaders<TValue>(HttpRequestMessage request, IEnumerable<KeyValuePair<string, TValue>>? headers)
+        where TValue : class?
+    {
+        if (headers is null)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            if (string.IsNullOrEmpty(name) || name.AsSpan().IndexOfAnyExcept(HeaderNameCharacters) >= 0)
+            {
+                throw new ArgumentException(
+                    "A header collection holds an entry whose name is not a valid header name.", nameof(headers));
+            }
+
+            if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
+                || name.Equals("Host", StringComparison.OrdinalIgnoreCase)
+                || name.Equals("Connection", StringComparison.OrdinalIgnoreCase)
+                || name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException(
+                    $"A header collection cannot set '{name}': the client or HttpClient sets it itself.",
+                    nameof(headers));
+            }
+
+            if (value?.ToString() is not { } text)
+            {
+                continue;
+            }
+
+            if (!IsContentHeader(name))
+            {
+                AddHeader(request, name, text);
+                continue;
+            }
+
+            if (text.AsSpan().IndexOfAny(ForbiddenHeaderCharacters) >= 0)
+            {
+                throw new ArgumentException(
+                    $"The value for header '{name}' contains a control character. Remove it from the value.",
+                    nameof(headers));
+            }
+
+            var content = request.Content ?? throw new ArgumentException(
+                $"A header collection sets the content header '{name}', but the request has no body.",
+                nameof(headers));
+            content.Headers.Remove(name);
+            content.Headers.TryAddWithoutValidation(name, text);
         }
     }
 

@@ -147,13 +147,6 @@ public sealed class RequestUriBuilder
             return this;
         }
 
-        var separator = collectionFormat switch
-        {
-            CollectionFormat.Csv => ",",
-            CollectionFormat.Ssv => " ",
-            CollectionFormat.Tsv => "\t",
-            _ => "|",
-        };
         var texts = new List<string>();
         foreach (var value in values)
         {
@@ -163,7 +156,7 @@ public sealed class RequestUriBuilder
             }
         }
 
-        return texts.Count == 0 ? this : AppendQuery(name, string.Join(separator, texts));
+        return texts.Count == 0 ? this : AppendQuery(name, string.Join(CollectionSeparators.For(collectionFormat), texts));
     }
 
     /// <summary>Appends <c>name=value</c> to the query string, or nothing when the value is null.</summary>

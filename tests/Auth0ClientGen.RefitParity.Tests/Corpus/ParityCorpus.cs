@@ -137,7 +137,6 @@ internal static class ParityCorpus
         new("""[Post("/bodies/null")] Task BodyNull([Body] Widget? widget);""", [null]),
         new("""[Put("/bodies/text/{id}")] Task BodyText(int id, [Body] string text);""", [7, "plain text, \"not\" JSON"]),
         new("""[Put("/bodies/text-empty/{id}")] Task BodyTextEmpty(int id, [Body] string text);""", [7, ""]),
-        new("""[Get("/bodies/on-get")] Task<string> BodyOnGet([Body] Widget widget);""", [Plain]),
         new("""[Delete("/bodies/on-delete")] Task BodyOnDelete([Body] Widget widget);""", [Plain]),
         new("""[Put("/bodies/{id}/all")] Task<Widget> BodyWithEverything(string id, [Body] Widget widget, [Header("X-Request-Id")] string requestId, int version);""", ["w 1", Gadget, "req-2", 3]),
     ];
