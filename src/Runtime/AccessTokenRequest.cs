@@ -5,4 +5,13 @@ namespace Auth0ClientGen;
 /// The API identifier the token must be issued for, or <see langword="null"/> to use the provider's
 /// configured default audience.
 /// </param>
-public readonly record struct AccessTokenRequest(string? Audience);
+public readonly record struct AccessTokenRequest(string? Audience)
+{
+    /// <summary>
+    /// The scopes the call needs, space-separated as OAuth writes them (<c>"read:users update:users"</c>), or
+    /// <see langword="null"/> for the scopes the application is granted by default. Generated clients pass the
+    /// union of the interface's and the method's <see cref="ScopesAttribute"/>, sorted, so equal sets share one
+    /// cached token.
+    /// </summary>
+    public string? Scope { get; init; }
+}

@@ -56,6 +56,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
     public static readonly TimeSpan AssumedLifetime = TimeSpan.FromMinutes(5);
 
     private const string AudienceParameter = "audience";
+    private const string ScopeParameter = "scope";
     private const string ExpiresInField = "expires_in";
 
     private readonly Func<HttpClient> _getHttpClient;
@@ -68,8 +69,8 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
 
     // Reads go to the concurrent dictionary without a lock, so the warm path never blocks; every write, and
     // the bookkeeping of requests in flight, happens under _gate.
-    private readonly ConcurrentDictionary<string, CachedAccessToken> _tokens = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Task<CachedAccessToken>> _requestsInFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<TokenKey, CachedAccessToken> _tokens = new();
+    private readonly Dictionary<TokenKey, Task<CachedAccessToken>> _requestsInFlight = new();
     private readonly Lock _gate = new();
 
     /// <summary>
@@ -156,12 +157,14 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
                 + " audience), or declare [Auth0Api(Audience = \"...\")] on the API interface."));
         }
 
-        if (_tokens.TryGetValue(audience, out var cached) && cached.IsFreshAt(_timeProvider.GetUtcNow()))
+        // A struct key: the warm path looks the token up without allocating.
+        var key = new TokenKey(audience, string.IsNullOrWhiteSpace(request.Scope) ? null : request.Scope);
+        if (_tokens.TryGetValue(key, out var cached) && cached.IsFreshAt(_timeProvider.GetUtcNow()))
         {
             return new ValueTask<string>(cached.AccessToken);
         }
 
-        return new ValueTask<string>(GetUncachedAsync(audience, cancellationToken));
+        return new ValueTask<string>(GetUncachedAsync(key, cancellationToken));
     }
 
     /// <summary>Describes the provider without revealing the client secret or any token.</summary>
@@ -174,7 +177,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         return () => httpClient;
     }
 
-    private async Task<string> GetUncachedAsync(string audience, CancellationToken cancellationToken)
+    private async Task<string> GetUncachedAsync(TokenKey key, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -183,16 +186,16 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         lock (_gate)
         {
             // Another caller may have stored a fresh token since the lock-free check.
-            if (_tokens.TryGetValue(audience, out var cached) && cached.IsFreshAt(_timeProvider.GetUtcNow()))
+            if (_tokens.TryGetValue(key, out var cached) && cached.IsFreshAt(_timeProvider.GetUtcNow()))
             {
                 return cached.AccessToken;
             }
 
-            if (!_requestsInFlight.TryGetValue(audience, out pending))
+            if (!_requestsInFlight.TryGetValue(key, out pending))
             {
                 started = new(TaskCreationOptions.RunContinuationsAsynchronously);
                 pending = started.Task;
-                _requestsInFlight.Add(audience, pending);
+                _requestsInFlight.Add(key, pending);
             }
         }
 
@@ -200,31 +203,31 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         // it completes synchronously.
         if (started is not null)
         {
-            _ = RequestAndPublishAsync(audience, started);
+            _ = RequestAndPublishAsync(key, started);
         }
 
         var token = await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
         return token.AccessToken;
     }
 
-    private async Task RequestAndPublishAsync(string audience, TaskCompletionSource<CachedAccessToken> completion)
+    private async Task RequestAndPublishAsync(TokenKey key, TaskCompletionSource<CachedAccessToken> completion)
     {
         try
         {
-            var token = await RequestTokenAsync(audience).ConfigureAwait(false);
+            var token = await RequestTokenAsync(key).ConfigureAwait(false);
             lock (_gate)
             {
                 // A token that is already due for renewal serves the callers waiting now, and no one after them.
                 if (token.IsFreshAt(_timeProvider.GetUtcNow()))
                 {
-                    _tokens[audience] = token;
+                    _tokens[key] = token;
                 }
                 else
                 {
-                    _tokens.TryRemove(audience, out _);
+                    _tokens.TryRemove(key, out _);
                 }
 
-                _requestsInFlight.Remove(audience);
+                _requestsInFlight.Remove(key);
             }
 
             completion.SetResult(token);
@@ -233,7 +236,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         {
             lock (_gate)
             {
-                _requestsInFlight.Remove(audience);
+                _requestsInFlight.Remove(key);
             }
 
             completion.SetException(exception);
@@ -244,8 +247,9 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         }
     }
 
-    private async Task<CachedAccessToken> RequestTokenAsync(string audience)
+    private async Task<CachedAccessToken> RequestTokenAsync(TokenKey key)
     {
+        var audience = key.Audience;
         Log.RequestingAccessToken(_logger, audience, _tokenEndpoint);
         var request = new ClientCredentialsTokenRequest
         {
@@ -255,6 +259,10 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
             ClientCredentialStyle = ClientCredentialStyle.PostBody,
         };
         request.Parameters.Add(AudienceParameter, audience);
+        if (key.Scope is not null)
+        {
+            request.Parameters.Add(ScopeParameter, key.Scope);
+        }
 
         TokenResponse response;
         try
@@ -340,6 +348,9 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
             _ => null,
         };
     }
+
+    /// <summary>What a cached token was issued for: its audience and the scopes requested with it.</summary>
+    private readonly record struct TokenKey(string Audience, string? Scope);
 
     private sealed class CachedAccessToken(string accessToken, DateTimeOffset renewAt)
     {

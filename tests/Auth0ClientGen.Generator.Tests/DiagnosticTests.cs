@@ -30,6 +30,40 @@ public class DiagnosticTests
         }
         """);
 
+    [Fact]
+    public void ACG0001_InheritedMethodWithoutHttpMethodPointsAtTheBaseMember() => AssertSingleDiagnostic("ACG0001", """
+        public interface IPingable
+        {
+            [Get("/ping")]
+            Task PingAsync();
+
+            Task [|PongAsync|]();
+        }
+
+        [Auth0Api]
+        public interface IApi : IPingable
+        {
+        }
+        """);
+
+    [Fact]
+    public void ACG0001_MethodWithoutHttpMethodOnAGenericBasePointsAtTheBaseMember() => AssertSingleDiagnostic("ACG0001", """
+        public interface IStore<TItem>
+        {
+            [Get("/items")]
+            Task<List<TItem>> ListAsync();
+
+            Task<TItem> [|FindAsync|](string id);
+        }
+
+        [Auth0Api]
+        public interface IApi : IStore<string>
+        {
+            [Delete("/items/{id}")]
+            Task DeleteAsync(string id);
+        }
+        """);
+
     [Theory]
     [InlineData("void")]
     [InlineData("string")]
@@ -442,6 +476,19 @@ public class DiagnosticTests
         {
             [Post("/items")]
             Task SendAsync({{parameter}});
+        }
+        """);
+
+    [Theory]
+    [InlineData("[|\"read:users create:users\"|]")]
+    [InlineData("\"read:users\", [|\"\"|]")]
+    public void ACG0025_InvalidScope(string scopes) => AssertSingleDiagnostic("ACG0025", $$"""
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/items")]
+            [Scopes({{scopes}})]
+            Task GetAsync();
         }
         """);
 

@@ -42,9 +42,36 @@ public class SnapshotTests
     [Fact]
     public void FormsAndHeaderCollections() => VerifyGenerated(TestSources.FormsAndHeaderCollections);
 
-    private static void VerifyGenerated(string source)
+    [Fact]
+    public void GenericBaseInterfacesAndAnEmptyDerivedInterface() => VerifyGenerated(TestSources.GenericBaseInterfaces);
+
+    [Fact]
+    public void GenericMethodConstraints() => VerifyGenerated(TestSources.GenericMethodConstraints);
+
+    [Fact]
+    public void KeywordsAndNamesTheGeneratedCodeUses() => VerifyGenerated(TestSources.KeywordsAndNamesTheGeneratedCodeUses);
+
+    [Fact]
+    public void SameNameInThreeNamespaces() => VerifyGenerated(
+        TestSources.SameNameInThreeNamespaces,
+        TestSources.SameNameInAnotherNamespace,
+        TestSources.SameNameInTheGlobalNamespace);
+
+    [Fact]
+    public void NestedAndInternalInterfaces() => VerifyGenerated(TestSources.NestedAndInternalInterfaces);
+
+    [Fact]
+    public void NullableEnabledAndDisabledContexts() => VerifyGenerated(TestSources.NullableContexts);
+
+    [Fact]
+    public void UserPartialClientClass() => VerifyGenerated(TestSources.UserPartialClientClass);
+
+    [Fact]
+    public void ScopesAndAnonymousCalls() => VerifyGenerated(TestSources.ScopesAndAnonymousCalls);
+
+    private static void VerifyGenerated(params string[] sources)
     {
-        var run = GeneratorHarness.Run(source);
+        var run = GeneratorHarness.Run(sources);
         Assert.True(run.GeneratorDiagnostics.IsEmpty && run.CompileErrors.Count == 0, run.Describe());
 
         var text = string.Join(

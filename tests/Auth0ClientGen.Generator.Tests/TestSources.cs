@@ -286,4 +286,326 @@ internal static class TestSources
             Task<string> GetProfileAsync([HeaderCollection] IDictionary<string, string> headers, [Header("X-Trace")] string? trace);
         }
         """;
+
+    public const string GenericBaseInterfaces = """
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Catalog;
+
+        public sealed record Product(string Sku, string Name);
+
+        public sealed record Supplier(int Id, string Name);
+
+        public interface IReadable<TItem, TKey>
+        {
+            [Get("/items/{key}")]
+            Task<TItem> GetAsync(TKey key, CancellationToken cancellationToken = default);
+
+            [Get("/items")]
+            IAsyncEnumerable<TItem> ListAsync([Query(CollectionFormat.Csv)] IEnumerable<TKey>? keys = null);
+        }
+
+        [Headers("X-Store: catalog")]
+        public interface IWritable<TItem>
+        {
+            [Post("/items")]
+            Task<TItem> CreateAsync([Body] TItem item);
+
+            [Delete("/items/{key}")]
+            Task DeleteAsync(string key);
+        }
+
+        public interface IProductStore : IReadable<Product, string>, IWritable<Product>
+        {
+        }
+
+        [Auth0Api(Audience = "https://catalog.example.com")]
+        public interface IProductsApi : IProductStore
+        {
+        }
+
+        [Auth0Api(Audience = "https://catalog.example.com")]
+        public interface ISuppliersApi : IReadable<Supplier, int>
+        {
+            [Put("/items/{id}/name")]
+            Task RenameAsync(int id, [Body] string name);
+        }
+        """;
+
+    public const string GenericMethodConstraints = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Documents;
+
+        [Auth0Api]
+        public interface IDocumentsApi
+        {
+            [Get("/documents/{id}")]
+            Task<TDocument?> FindAsync<TDocument>(string id) where TDocument : class;
+
+            [Get("/documents/{id}/size")]
+            Task<TSize> GetSizeAsync<TSize>(string id) where TSize : struct;
+
+            [Get("/documents/template")]
+            Task<TDocument> GetTemplateAsync<TDocument>() where TDocument : new();
+
+            [Post("/documents")]
+            Task<TDocument> CreateAsync<TDocument>([Body] TDocument document) where TDocument : class, new();
+
+            [Get("/documents/{id}/revision")]
+            Task<TRevision?> GetRevisionAsync<TRevision>(string id) where TRevision : struct, IComparable<TRevision>;
+
+            [Get("/documents/{id}/checksum")]
+            ValueTask<TChecksum> GetChecksumAsync<TChecksum>(string id) where TChecksum : unmanaged;
+
+            [Get("/documents")]
+            IAsyncEnumerable<TDocument> ListAsync<TDocument>() where TDocument : notnull;
+
+            [Put("/documents/{id}")]
+            Task<ApiResponse<TResult>> ReplaceAsync<TBody, TResult>(string id, [Body] TBody document)
+                where TBody : class
+                where TResult : TBody;
+        }
+        """;
+
+    public const string KeywordsAndNamesTheGeneratedCodeUses = """
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Keywords;
+
+        public enum Level { Low, High }
+
+        [Auth0Api]
+        public interface IKeywordsApi
+        {
+            [Get("/namespaces/{namespace}")]
+            Task<string> @namespace(string @namespace, [Query] string? @class);
+
+            [Post("/classes/{class}")]
+            Task @class(int @class, [Body] string? @namespace);
+
+            [Post("/requests/{request}/{response}/{content}/{url}")]
+            Task<string> EveryNameAsync(
+                string request,
+                string response,
+                string content,
+                string url,
+                [Header("X-Client")] string? client,
+                [Query] string? token,
+                [Query] string? requestUri,
+                [Query] Level value,
+                [Query] string? httpClient,
+                [Query] string? credentials,
+                [Body] Stream item,
+                CancellationToken cancellationToken);
+
+            [Get("/items")]
+            Task<string> CollectionsAsync(
+                [Query(CollectionFormat.Csv)] int[] item,
+                [Query(CollectionFormat.Pipes)] List<string> item1,
+                string request1,
+                CancellationToken token);
+
+            [Get("/stream/{request}")]
+            IAsyncEnumerable<string> StreamAsync(string request, string item, [Query] string? cancellationToken, string EnumerateAsync);
+
+            [Get("/generic/{value}")]
+            Task<response> GetAsync<response>(int value) where response : class;
+        }
+        """;
+
+    public const string SameNameInThreeNamespaces = """
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Billing;
+
+        [Auth0Api(Audience = "https://billing.example.com")]
+        public interface IAccountsApi
+        {
+            [Get("/billing/accounts/{id}")]
+            Task<string> GetAsync(string id);
+        }
+        """;
+
+    public const string SameNameInAnotherNamespace = """
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Identity.Admin
+        {
+            [Auth0Api(Audience = "https://identity.example.com")]
+            public interface IAccountsApi
+            {
+                [Delete("/admin/accounts/{id}")]
+                Task DeleteAsync(string id);
+            }
+        }
+        """;
+
+    public const string SameNameInTheGlobalNamespace = """
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        [Auth0Api]
+        internal interface IAccountsApi
+        {
+            [Get("/accounts")]
+            Task<string> ListAsync();
+        }
+        """;
+
+    public const string NestedAndInternalInterfaces = """
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Tenancy;
+
+        public static partial class Platform
+        {
+            internal static class Internal
+            {
+                [Auth0Api]
+                public interface ISettingsApi
+                {
+                    [Get("/settings/{key}")]
+                    Task<string> GetAsync(string key);
+                }
+            }
+
+            public sealed class Public
+            {
+                [Auth0Api]
+                internal interface IAuditApi
+                {
+                    [Post("/audit")]
+                    Task RecordAsync([Body] string entry);
+                }
+            }
+        }
+        """;
+
+    public const string NullableContexts = """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Ledger;
+
+        public sealed class Entry
+        {
+            public string? Memo { get; set; }
+        }
+
+        #nullable enable
+        [Auth0Api]
+        public interface IAnnotatedApi
+        {
+            [Get("/entries/{id}")]
+            Task<Entry?> FindAsync(string id, string? memo, int? page, [Header("X-Tag")] string? tag);
+
+            [Get("/entries")]
+            Task<List<Entry?>> ListAsync(IEnumerable<string?>? memos);
+
+            [Post("/entries")]
+            Task<Entry> CreateAsync([Body] Entry? entry);
+
+            [Get("/entries/stream")]
+            IAsyncEnumerable<Entry?> StreamAsync();
+
+            [Get("/entries/{id}")]
+            Task<ApiResponse<Entry?>> GetResponseAsync(string id);
+        }
+        #nullable restore
+
+        #nullable disable
+        [Auth0Api]
+        public interface IObliviousApi
+        {
+            [Get("/entries/{id}")]
+            Task<Entry> FindAsync(string id, string memo, int? page, [Header("X-Tag")] string tag);
+
+            [Get("/entries")]
+            Task<List<Entry>> ListAsync(IEnumerable<string> memos);
+
+            [Post("/entries")]
+            Task<Entry> CreateAsync([Body] Entry entry);
+
+            [Get("/entries/stream")]
+            IAsyncEnumerable<Entry> StreamAsync();
+
+            [Get("/entries/{id}")]
+            Task<T> GetAsync<T>(string id) where T : class;
+        }
+        #nullable restore
+        """;
+
+    public const string UserPartialClientClass = """
+        using System;
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Shop.Partial;
+
+        /// <summary>The user's part of the generated client.</summary>
+        public partial class OrdersApiClient : IDisposable
+        {
+            public string Describe() => "orders";
+
+            public void Dispose()
+            {
+            }
+        }
+
+        [Auth0Api(BaseUrl = "https://orders.example.com")]
+        public interface IOrdersApi
+        {
+            [Get("/orders/{id}")]
+            Task<string> GetAsync(int id);
+        }
+
+        partial class InvoicesApiClient
+        {
+            internal int Calls { get; set; }
+        }
+
+        [Auth0Api]
+        internal interface IInvoicesApi
+        {
+            [Get("/invoices/{id}")]
+            Task<string> GetAsync(int id);
+        }
+        """;
+
+    public const string ScopesAndAnonymousCalls = """
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Scoped;
+
+        [Auth0Api(Audience = "https://api.example.com")]
+        [Scopes("read:users")]
+        public interface IScopedApi
+        {
+            [Get("/users")]
+            Task<string> ListAsync();
+
+            [Post("/users")]
+            [Scopes("create:users", "read:users")]
+            Task<string> CreateAsync([Body] string user);
+
+            [Get("/health"), AllowAnonymous]
+            Task<string> HealthAsync();
+        }
+        """;
 }

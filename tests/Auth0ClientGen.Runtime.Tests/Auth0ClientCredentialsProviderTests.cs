@@ -78,6 +78,26 @@ public sealed class Auth0ClientCredentialsProviderTests
     }
 
     [Fact]
+    public async Task Tokens_are_cached_per_audience_and_scope_and_the_scope_is_posted()
+    {
+        var issued = 0;
+        var fixture = new ProviderFixture(request => TokenResponses.Success(
+            $"token-{Interlocked.Increment(ref issued)}-{(request.Form.TryGetValue("scope", out var scope) ? scope : "none")}"));
+        var audience = "https://orders.example.com";
+
+        var read = await fixture.Provider.GetAccessTokenAsync(new AccessTokenRequest(audience) { Scope = "read:orders" });
+        var write = await fixture.Provider.GetAccessTokenAsync(new AccessTokenRequest(audience) { Scope = "write:orders" });
+        var unscoped = await fixture.Provider.GetAccessTokenAsync(new AccessTokenRequest(audience));
+        var readAgain = await fixture.Provider.GetAccessTokenAsync(new AccessTokenRequest(audience) { Scope = "read:orders" });
+
+        Assert.Equal(3, fixture.Handler.Count);
+        Assert.Equal("token-1-read:orders", read);
+        Assert.Equal("token-2-write:orders", write);
+        Assert.Equal("token-3-none", unscoped);
+        Assert.Equal(read, readAgain);
+    }
+
+    [Fact]
     public async Task A_cached_token_is_returned_synchronously_without_allocating()
     {
         var fixture = new ProviderFixture(_ => TokenResponses.Success(ProviderFixture.AccessToken));

@@ -154,6 +154,12 @@ internal static class DiagnosticDescriptors
         "Method '{0}' sends a [Body] with {1}, whose body has no meaning and may be dropped on the way; use [Post], [Put] or [Patch], or send the value in the query string",
         "HTTP gives a GET or HEAD body no meaning, so servers and proxies may ignore or reject it.");
 
+    public static readonly DiagnosticDescriptor InvalidScope = Error(
+        "ACG0025",
+        "Scope is not valid",
+        "The scope \"{0}\" in [Scopes] is empty or contains a space, a quote, a backslash or a control character; give each scope as its own argument, such as [Scopes(\"read:users\", \"update:users\")]",
+        "OAuth separates scopes with spaces, so a scope itself can hold none (RFC 6749, section 3.3).");
+
     private static DiagnosticDescriptor Error(string id, string title, string message, string description)
         => new(
             id,

@@ -51,8 +51,9 @@ internal static partial class ClientEmitter
         WriteHeadersAndBody(writer, method, request, locals);
         writer.WriteLine();
 
-        var sendAccessToken = method.SendsAccessToken ? "sendAccessToken: true" : "sendAccessToken: false";
-        var send = $"await this.SendAsync({request}, {sendAccessToken}, {cancellationToken}).ConfigureAwait(false)";
+        var send = method.SendsAccessToken
+            ? $"await this.SendAsync({request}, scope: {NullableLiteral(method.Scope)}, {cancellationToken}).ConfigureAwait(false)"
+            : $"await this.SendWithoutAccessTokenAsync({request}, {cancellationToken}).ConfigureAwait(false)";
         WriteResponseHandling(writer, method, locals, request, send, response, cancellationToken);
         WriteMethodClosing(writer, method);
     }

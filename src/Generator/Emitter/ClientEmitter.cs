@@ -136,17 +136,26 @@ internal static partial class ClientEmitter
         using (writer.Indent())
         {
             writer.WriteLine($"{KnownTypeNames.GlobalHttpRequestMessage} request,");
-            writer.WriteLine("bool sendAccessToken,");
+            writer.WriteLine("string? scope,");
             writer.WriteLine("global::System.Threading.CancellationToken cancellationToken)");
             writer.WriteLine($"=> {KnownTypeNames.GlobalHelpers}.SendAsync(");
             using (writer.Indent())
             {
                 writer.WriteLine("this.httpClient,");
-                writer.WriteLine("sendAccessToken ? this.credentials : null,");
+                writer.WriteLine("this.credentials,");
                 writer.WriteLine("request,");
-                writer.WriteLine($"new {KnownTypeNames.GlobalAccessTokenRequest}({NullableLiteral(api.Audience)}),");
+                writer.WriteLine($"new {KnownTypeNames.GlobalAccessTokenRequest}({NullableLiteral(api.Audience)}) {{ Scope = scope }},");
                 writer.WriteLine("cancellationToken);");
             }
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"private {KnownTypeNames.GlobalTask}<{KnownTypeNames.GlobalHttpResponseMessage}> SendWithoutAccessTokenAsync(");
+        using (writer.Indent())
+        {
+            writer.WriteLine($"{KnownTypeNames.GlobalHttpRequestMessage} request,");
+            writer.WriteLine("global::System.Threading.CancellationToken cancellationToken)");
+            writer.WriteLine($"=> {KnownTypeNames.GlobalHelpers}.SendAsync(this.httpClient, null, request, default, cancellationToken);");
         }
     }
 

@@ -11,6 +11,7 @@ internal static class KnownTypeNames
     public const string HeadersAttribute = "Auth0ClientGen.HeadersAttribute";
     public const string HeaderCollectionAttribute = "Auth0ClientGen.HeaderCollectionAttribute";
     public const string AllowAnonymousAttribute = "Auth0ClientGen.AllowAnonymousAttribute";
+    public const string ScopesAttribute = "Auth0ClientGen.ScopesAttribute";
     public const string AliasAsAttribute = "Auth0ClientGen.AliasAsAttribute";
     public const string CancellationToken = "System.Threading.CancellationToken";
     public const string Task = "System.Threading.Tasks.Task";

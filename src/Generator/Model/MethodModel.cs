@@ -17,6 +17,7 @@ namespace Auth0ClientGen.Generator.Model;
 /// </param>
 /// <param name="HttpMethod">The HttpMethod property name: Get, Post, Put, Patch or Delete.</param>
 /// <param name="SendsAccessToken">False for <c>[AllowAnonymous]</c> methods, which send no token.</param>
+/// <param name="Scope">The scopes from <c>[Scopes]</c> on the interfaces and the method, sorted and space-separated, or null.</param>
 /// <param name="Route">The route template, split into literal text and placeholders.</param>
 /// <param name="Parameters">Every parameter, in declaration order.</param>
 /// <param name="StaticHeaders">Headers from <c>[Headers]</c> on the interfaces and the method, merged.</param>
@@ -35,6 +36,7 @@ internal sealed record MethodModel(
     bool ResultAllowsNull,
     string HttpMethod,
     bool SendsAccessToken,
+    string? Scope,
     EquatableArray<RouteSegment> Route,
     EquatableArray<ParameterModel> Parameters,
     EquatableArray<StaticHeader> StaticHeaders,

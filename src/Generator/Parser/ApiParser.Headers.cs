@@ -53,6 +53,39 @@ internal sealed partial class ApiParser
         return merged.ToEquatableArray();
     }
 
+    /// <summary>
+    /// The union of <c>[Scopes]</c> on the [Auth0Api] interface, the declaring interface and the method, sorted
+    /// so that equal sets give equal strings and share one cached token; null when there are none.
+    /// </summary>
+    private string? ParseScopes(INamedTypeSymbol declaringInterface, IMethodSymbol method)
+    {
+        var scopes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var source in new ISymbol[] { _interface, declaringInterface, method }.Distinct(SymbolEqualityComparer.Default))
+        {
+            var attribute = source!.GetAttributes()
+                .FirstOrDefault(a => a.AttributeClass is { } type && FullName(type) == KnownTypeNames.ScopesAttribute);
+            var values = attribute?.ConstructorArguments.FirstOrDefault() ?? default;
+            if (attribute is null || values.Kind != TypedConstantKind.Array || values.IsNull)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < values.Values.Length; i++)
+            {
+                var scope = values.Values[i].Value as string;
+                if (string.IsNullOrEmpty(scope) || scope!.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '"' || c == '\\'))
+                {
+                    Report(DiagnosticDescriptors.InvalidScope, HeaderArgumentLocation(attribute, i), scope ?? "null");
+                    continue;
+                }
+
+                scopes.Add(scope!);
+            }
+        }
+
+        return scopes.Count == 0 ? null : string.Join(" ", scopes);
+    }
+
     /// <summary>Splits <c>"Name: value"</c>; reports and returns null when it is malformed.</summary>
     private StaticHeader? ParseStaticHeader(string? text, Location? location)
     {

@@ -56,6 +56,7 @@ internal sealed partial class ApiParser
             resultType is not null && AllowsNull(resultType),
             httpMethod ?? "Get",
             !method.GetAttributes().Any(a => a.AttributeClass is { } type && FullName(type) == KnownTypeNames.AllowAnonymousAttribute),
+            ParseScopes(declaringInterface, method),
             routeSegments,
             parameters,
             staticHeaders,

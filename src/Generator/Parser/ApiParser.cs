@@ -190,7 +190,8 @@ internal sealed partial class ApiParser
     /// <summary>Members of the generated class; a user's partial part must not declare them again.</summary>
     private static readonly System.Collections.Generic.HashSet<string> GeneratedMemberNames =
     [
-        "httpClient", "credentials", "DeclaredBaseAddress", "StartRequestUri", "SendAsync", "RegisterWithAuth0ApiClient",
+        "httpClient", "credentials", "DeclaredBaseAddress", "StartRequestUri", "SendAsync", "SendWithoutAccessTokenAsync",
+        "RegisterWithAuth0ApiClient",
         "FormatEnumValue",
     ];
 

@@ -76,3 +76,15 @@ public sealed class OptionsAttribute(string path) : HttpMethodAttribute(path)
 public sealed class AllowAnonymousAttribute : Attribute
 {
 }
+
+/// <summary>
+/// Requests the access token with these scopes, in addition to those the interface declares. Each distinct
+/// set of scopes gets its own cached token.
+/// </summary>
+/// <param name="scopes">Scopes such as <c>read:users</c>.</param>
+[AttributeUsage(AttributeTargets.Interface | AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
+public sealed class ScopesAttribute(params string[] scopes) : Attribute
+{
+    /// <summary>The scopes as declared.</summary>
+    public string[] Scopes { get; } = scopes;
+}

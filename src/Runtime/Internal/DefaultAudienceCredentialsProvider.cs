@@ -12,7 +12,7 @@ internal sealed class DefaultAudienceCredentialsProvider(ICredentialsProvider in
 {
     public ValueTask<string> GetAccessTokenAsync(AccessTokenRequest request, CancellationToken cancellationToken = default)
         => inner.GetAccessTokenAsync(
-            string.IsNullOrEmpty(request.Audience) ? new AccessTokenRequest(defaultAudience) : request,
+            string.IsNullOrEmpty(request.Audience) ? request with { Audience = defaultAudience } : request,
             cancellationToken);
 
     public override string ToString() => inner.ToString() ?? nameof(DefaultAudienceCredentialsProvider);

@@ -39,14 +39,19 @@ namespace Shop.Feeds
 
         private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
-            bool sendAccessToken,
+            string? scope,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
-                sendAccessToken ? this.credentials : null,
+                this.credentials,
                 request,
-                new global::Auth0ClientGen.AccessTokenRequest("https://orders.example.com"),
+                new global::Auth0ClientGen.AccessTokenRequest("https://orders.example.com") { Scope = scope },
                 cancellationToken);
+
+        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+            global::System.Net.Http.HttpRequestMessage request,
+            global::System.Threading.CancellationToken cancellationToken)
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<global::Auth0ClientGen.ApiResponse<global::Shop.Feeds.Order>> global::Shop.Feeds.IOrderFeedApi.GetAsync(int id, global::System.Threading.CancellationToken cancellationToken)
@@ -60,7 +65,7 @@ namespace Shop.Feeds
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AcceptErrorStatus(request);
-            var response = await this.SendAsync(request, sendAccessToken: true, cancellationToken).ConfigureAwait(false);
+            var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadApiResponseAsync<global::Shop.Feeds.Order>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, cancellationToken).ConfigureAwait(false);
         }
@@ -76,7 +81,7 @@ namespace Shop.Feeds
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AcceptErrorStatus(request);
-            var response = await this.SendAsync(request, sendAccessToken: true, default).ConfigureAwait(false);
+            var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadApiResponseAsync<int?>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, default).ConfigureAwait(false);
         }
@@ -94,7 +99,7 @@ namespace Shop.Feeds
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AcceptErrorStatus(request);
-            var response = await this.SendAsync(request, sendAccessToken: false, default).ConfigureAwait(false);
+            var response = await this.SendWithoutAccessTokenAsync(request, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadTextApiResponseAsync(response, default).ConfigureAwait(false);
         }
 
@@ -109,7 +114,7 @@ namespace Shop.Feeds
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, cancellationToken).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
             await foreach (var item in global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonArrayAsync<global::Shop.Feeds.Order>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, cancellationToken))
             {
@@ -134,7 +139,7 @@ namespace Shop.Feeds
                 using var request = new global::System.Net.Http.HttpRequestMessage(
                     global::System.Net.Http.HttpMethod.Get, requestUri);
 
-                using var response = await this.SendAsync(request, sendAccessToken: true, cancellationToken1).ConfigureAwait(false);
+                using var response = await this.SendAsync(request, scope: null, cancellationToken1).ConfigureAwait(false);
                 await foreach (var item1 in global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonArrayAsync<global::Shop.Feeds.Order?>(
                     response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: true, cancellationToken1))
                 {
@@ -158,7 +163,7 @@ namespace Shop.Feeds
                 using var request = new global::System.Net.Http.HttpRequestMessage(
                     global::System.Net.Http.HttpMethod.Get, requestUri);
 
-                using var response = await this.SendAsync(request, sendAccessToken: true, cancellationToken).ConfigureAwait(false);
+                using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
                 await foreach (var item in global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonArrayAsync<TValue>(
                     response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, cancellationToken))
                 {

@@ -39,14 +39,19 @@ namespace Files
 
         private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
-            bool sendAccessToken,
+            string? scope,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
-                sendAccessToken ? this.credentials : null,
+                this.credentials,
                 request,
-                new global::Auth0ClientGen.AccessTokenRequest("https://files.example.com"),
+                new global::Auth0ClientGen.AccessTokenRequest("https://files.example.com") { Scope = scope },
                 cancellationToken);
+
+        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+            global::System.Net.Http.HttpRequestMessage request,
+            global::System.Threading.CancellationToken cancellationToken)
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.ValueTask global::Files.IFilesApi.UploadAsync(string name, string ext, byte[] bytes)
@@ -64,7 +69,7 @@ namespace Files
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Accept", "application/json");
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Content-Type", "image/png");
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
@@ -81,7 +86,7 @@ namespace Files
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Client", "files-sdk");
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AddHeader(request, "X-Client", client);
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
 
@@ -98,7 +103,7 @@ namespace Files
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Accept", "application/json");
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Client", "files-sdk");
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
@@ -114,7 +119,7 @@ namespace Files
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Accept", "application/json");
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Client", "files-sdk");
 
-            var response = await this.SendAsync(request, sendAccessToken: true, cancellationToken).ConfigureAwait(false);
+            var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);
         }
 
@@ -131,7 +136,7 @@ namespace Files
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Accept", "application/json");
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Client", "files-sdk");
 
-            return await this.SendAsync(request, sendAccessToken: true, default).ConfigureAwait(false);
+            return await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
@@ -146,7 +151,7 @@ namespace Files
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Accept", "application/json");
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Client", "files-sdk");
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
 
@@ -163,7 +168,7 @@ namespace Files
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Accept", "application/json");
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Client", "files-sdk");
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<TItem?>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: true, default).ConfigureAwait(false);
         }
@@ -182,7 +187,7 @@ namespace Files
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request1, "Accept", "application/json");
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request1, "X-Client", "files-sdk");
 
-            using var response = await this.SendAsync(request1, sendAccessToken: true, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request1, scope: null, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<TResult>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, default).ConfigureAwait(false);
         }

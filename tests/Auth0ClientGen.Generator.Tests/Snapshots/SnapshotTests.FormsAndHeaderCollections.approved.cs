@@ -39,14 +39,19 @@ namespace Forms
 
         private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
-            bool sendAccessToken,
+            string? scope,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
-                sendAccessToken ? this.credentials : null,
+                this.credentials,
                 request,
-                new global::Auth0ClientGen.AccessTokenRequest(null),
+                new global::Auth0ClientGen.AccessTokenRequest(null) { Scope = scope },
                 cancellationToken);
+
+        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+            global::System.Net.Http.HttpRequestMessage request,
+            global::System.Threading.CancellationToken cancellationToken)
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task global::Forms.IFormsApi.SignupAsync(global::Forms.SignupForm form)
@@ -67,7 +72,7 @@ namespace Forms
                     global::Auth0ClientGen.CollectionFormat.Multi)
                 .ToContent();
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
@@ -83,7 +88,7 @@ namespace Forms
                 .AddEntries<string?>(fields, static item => item)
                 .ToContent();
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
@@ -99,7 +104,7 @@ namespace Forms
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AddHeaders(request, headers);
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AddHeader(request, "X-Trace", trace);
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
     }

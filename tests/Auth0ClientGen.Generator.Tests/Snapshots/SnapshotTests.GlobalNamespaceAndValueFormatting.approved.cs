@@ -37,14 +37,19 @@ public sealed partial class ReportsApiClient : global::IReportsApi
 
     private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
         global::System.Net.Http.HttpRequestMessage request,
-        bool sendAccessToken,
+        string? scope,
         global::System.Threading.CancellationToken cancellationToken)
         => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
             this.httpClient,
-            sendAccessToken ? this.credentials : null,
+            this.credentials,
             request,
-            new global::Auth0ClientGen.AccessTokenRequest("https://reports.example.com"),
+            new global::Auth0ClientGen.AccessTokenRequest("https://reports.example.com") { Scope = scope },
             cancellationToken);
+
+    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+        global::System.Net.Http.HttpRequestMessage request,
+        global::System.Threading.CancellationToken cancellationToken)
+        => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
 
     /// <inheritdoc />
     async global::System.Threading.Tasks.Task<string> global::IReportsApi.GetAsync(global::System.DateOnly day, global::System.Guid id, global::System.DateTimeOffset? since, global::System.DateTime until, decimal minimum, double? ratio, bool? archived, global::Sort sort, char separator, int limit)
@@ -67,7 +72,7 @@ public sealed partial class ReportsApiClient : global::IReportsApi
             global::System.Net.Http.HttpMethod.Get, requestUri);
         global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AddHeader(request, "X-Limit", limit.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture));
 
-        using var response = await this.SendAsync(request, sendAccessToken: true, default).ConfigureAwait(false);
+        using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
         return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
     }
 }

@@ -39,14 +39,19 @@ namespace Awkward
 
         private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
-            bool sendAccessToken,
+            string? scope,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
-                sendAccessToken ? this.credentials : null,
+                this.credentials,
                 request,
-                new global::Auth0ClientGen.AccessTokenRequest("urn:items"),
+                new global::Auth0ClientGen.AccessTokenRequest("urn:items") { Scope = scope },
                 cancellationToken);
+
+        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+            global::System.Net.Http.HttpRequestMessage request,
+            global::System.Threading.CancellationToken cancellationToken)
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<string> global::Awkward.Outer.IItemsApi.@class(string request, string response, string requestUri, string? @event, global::System.Threading.CancellationToken token)
@@ -63,7 +68,7 @@ namespace Awkward
             using var request1 = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Post, requestUri1);
 
-            using var response1 = await this.SendAsync(request1, sendAccessToken: true, token).ConfigureAwait(false);
+            using var response1 = await this.SendAsync(request1, scope: null, token).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response1, token).ConfigureAwait(false);
         }
 
@@ -78,7 +83,7 @@ namespace Awkward
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<int>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, default).ConfigureAwait(false);
         }

@@ -39,14 +39,19 @@ namespace Tenant.Management
 
         private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
-            bool sendAccessToken,
+            string? scope,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
-                sendAccessToken ? this.credentials : null,
+                this.credentials,
                 request,
-                new global::Auth0ClientGen.AccessTokenRequest(null),
+                new global::Auth0ClientGen.AccessTokenRequest(null) { Scope = scope },
                 cancellationToken);
+
+        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+            global::System.Net.Http.HttpRequestMessage request,
+            global::System.Threading.CancellationToken cancellationToken)
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Tenant.Management.User>> global::Tenant.Management.IManagementApi.ListUsersAsync(string? q, int? page, int? perPage, bool includeTotals, global::System.Threading.CancellationToken cancellationToken)
@@ -62,7 +67,7 @@ namespace Tenant.Management
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, cancellationToken).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<global::System.Collections.Generic.List<global::Tenant.Management.User>>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, cancellationToken).ConfigureAwait(false);
         }
@@ -79,7 +84,7 @@ namespace Tenant.Management
                 global::System.Net.Http.HttpMethod.Get, requestUri);
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AddHeader(request, "X-Correlation-Id", correlationId);
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, cancellationToken).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<global::Tenant.Management.User>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, cancellationToken).ConfigureAwait(false);
         }
@@ -96,7 +101,7 @@ namespace Tenant.Management
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateJsonContent<global::Tenant.Management.CreateUserRequest>(
                 user, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions);
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, cancellationToken).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<global::Tenant.Management.User>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, cancellationToken).ConfigureAwait(false);
         }
@@ -114,7 +119,7 @@ namespace Tenant.Management
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateJsonContent<global::System.Collections.Generic.Dictionary<string, object?>>(
                 changes, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions);
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, cancellationToken).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<global::Tenant.Management.User>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, cancellationToken).ConfigureAwait(false);
         }
@@ -130,7 +135,7 @@ namespace Tenant.Management
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Delete, requestUri);
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, cancellationToken).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -39,14 +39,19 @@ namespace Search
 
         private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
-            bool sendAccessToken,
+            string? scope,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
-                sendAccessToken ? this.credentials : null,
+                this.credentials,
                 request,
-                new global::Auth0ClientGen.AccessTokenRequest(null),
+                new global::Auth0ClientGen.AccessTokenRequest(null) { Scope = scope },
                 cancellationToken);
+
+        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+            global::System.Net.Http.HttpRequestMessage request,
+            global::System.Threading.CancellationToken cancellationToken)
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
 
         private static string FormatEnumValue(global::Search.Status value) => value switch
         {
@@ -92,7 +97,7 @@ namespace Search
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
 
@@ -109,7 +114,7 @@ namespace Search
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
 
@@ -125,7 +130,7 @@ namespace Search
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
     }

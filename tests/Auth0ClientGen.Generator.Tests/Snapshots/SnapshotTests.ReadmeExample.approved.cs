@@ -39,14 +39,19 @@ namespace Shop
 
         private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
-            bool sendAccessToken,
+            string? scope,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
-                sendAccessToken ? this.credentials : null,
+                this.credentials,
                 request,
-                new global::Auth0ClientGen.AccessTokenRequest("https://orders.example.com"),
+                new global::Auth0ClientGen.AccessTokenRequest("https://orders.example.com") { Scope = scope },
                 cancellationToken);
+
+        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+            global::System.Net.Http.HttpRequestMessage request,
+            global::System.Threading.CancellationToken cancellationToken)
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<global::Shop.Order> global::Shop.IOrdersApi.GetOrderAsync(int id, global::System.Threading.CancellationToken cancellationToken)
@@ -59,7 +64,7 @@ namespace Shop
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, cancellationToken).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<global::Shop.Order>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, cancellationToken).ConfigureAwait(false);
         }

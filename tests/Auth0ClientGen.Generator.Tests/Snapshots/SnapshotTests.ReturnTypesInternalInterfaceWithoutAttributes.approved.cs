@@ -39,14 +39,19 @@ namespace Samples.Messages
 
         private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
-            bool sendAccessToken,
+            string? scope,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
-                sendAccessToken ? this.credentials : null,
+                this.credentials,
                 request,
-                new global::Auth0ClientGen.AccessTokenRequest(null),
+                new global::Auth0ClientGen.AccessTokenRequest(null) { Scope = scope },
                 cancellationToken);
+
+        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+            global::System.Net.Http.HttpRequestMessage request,
+            global::System.Threading.CancellationToken cancellationToken)
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<string> global::Samples.Messages.IMessagesApi.GetPublicAsync()
@@ -58,7 +63,7 @@ namespace Samples.Messages
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
 
@@ -72,7 +77,7 @@ namespace Samples.Messages
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, sendAccessToken: false, default).ConfigureAwait(false);
+            using var response = await this.SendWithoutAccessTokenAsync(request, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
 
@@ -89,7 +94,7 @@ namespace Samples.Messages
                 global::System.Net.Http.HttpMethod.Put, requestUri);
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateTextContent(text);
 
-            return await this.SendAsync(request, sendAccessToken: true, default).ConfigureAwait(false);
+            return await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
@@ -102,7 +107,7 @@ namespace Samples.Messages
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Delete, requestUri);
 
-            using var response = await this.SendAsync(request, sendAccessToken: true, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
         }
     }
 }
