@@ -69,6 +69,9 @@ public class SnapshotTests
     [Fact]
     public void ScopesAndAnonymousCalls() => VerifyGenerated(TestSources.ScopesAndAnonymousCalls);
 
+    [Fact]
+    public void MultipartUploads() => VerifyGenerated(TestSources.MultipartUploads);
+
     private static void VerifyGenerated(params string[] sources)
     {
         var run = GeneratorHarness.Run(sources);

@@ -608,4 +608,34 @@ internal static class TestSources
             Task<string> HealthAsync();
         }
         """;
+
+    public const string MultipartUploads = """
+        using System.IO;
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Uploads;
+
+        public sealed record Metadata(string Title, int Pages);
+
+        [Auth0Api]
+        public interface IUploadsApi
+        {
+            [Multipart]
+            [Post("/folders/{folder}/files")]
+            Task<string> UploadAsync(
+                string folder,
+                StreamPart document,
+                [AliasAs("cover")] ByteArrayPart? image,
+                Metadata metadata,
+                string description,
+                int? pages,
+                [Query] bool overwrite,
+                [Header("X-Upload")] string? uploadId);
+
+            [Multipart("custom-boundary")]
+            [Put("/raw")]
+            Task UploadRawAsync(Stream data, byte[] checksum);
+        }
+        """;
 }

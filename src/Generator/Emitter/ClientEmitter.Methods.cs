@@ -132,6 +132,11 @@ internal static partial class ClientEmitter
             }
         }
 
+        if (method.MultipartBoundary is not null)
+        {
+            WriteMultipartContent(writer, method, request);
+        }
+
         foreach (var header in method.StaticHeaders)
         {
             writer.WriteLine($"{KnownTypeNames.GlobalHelpers}.SetStaticHeader({request}, {Literal(header.Name)}, {Literal(header.Value)});");
@@ -147,6 +152,28 @@ internal static partial class ClientEmitter
             {
                 writer.WriteLine($"{KnownTypeNames.GlobalHelpers}.AddHeaders({request}, {parameter.Name});");
             }
+        }
+    }
+
+    private static void WriteMultipartContent(SourceWriter writer, MethodModel method, string request)
+    {
+        writer.WriteLine($"{request}.Content = new global::Auth0ClientGen.Infrastructure.MultipartBuilder({Literal(method.MultipartBoundary!)})");
+        using (writer.Indent())
+        {
+            foreach (var part in method.Parameters.Where(p => p.Binding == ParameterBinding.Part))
+            {
+                var name = Literal(part.WireName);
+                writer.WriteLine(part.BodyKind switch
+                {
+                    BodyKind.Text => $".AddText({name}, {FormatValue(part.Value!)})",
+                    BodyKind.FilePart => $".AddFile({name}, {part.Name})",
+                    BodyKind.Stream => $".AddStream({name}, {part.Name})",
+                    BodyKind.Bytes => $".AddBytes({name}, {part.Name})",
+                    _ => $".AddJson<{part.TypeName}>({name}, {part.Name}, {KnownTypeNames.GlobalHelpers}.DefaultJsonOptions)",
+                });
+            }
+
+            writer.WriteLine(".ToContent();");
         }
     }
 

@@ -12,6 +12,7 @@ internal static class KnownTypeNames
     public const string HeaderCollectionAttribute = "Auth0ClientGen.HeaderCollectionAttribute";
     public const string AllowAnonymousAttribute = "Auth0ClientGen.AllowAnonymousAttribute";
     public const string ScopesAttribute = "Auth0ClientGen.ScopesAttribute";
+    public const string MultipartAttribute = "Auth0ClientGen.MultipartAttribute";
     public const string AliasAsAttribute = "Auth0ClientGen.AliasAsAttribute";
     public const string CancellationToken = "System.Threading.CancellationToken";
     public const string Task = "System.Threading.Tasks.Task";

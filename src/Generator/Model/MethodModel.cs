@@ -20,6 +20,7 @@ namespace Auth0ClientGen.Generator.Model;
 /// <param name="Scope">The scopes from <c>[Scopes]</c> on the interfaces and the method, sorted and space-separated, or null.</param>
 /// <param name="Route">The route template, split into literal text and placeholders.</param>
 /// <param name="Parameters">Every parameter, in declaration order.</param>
+/// <param name="MultipartBoundary">For a <c>[Multipart]</c> method, the boundary between its parts; else null.</param>
 /// <param name="StaticHeaders">Headers from <c>[Headers]</c> on the interfaces and the method, merged.</param>
 /// <param name="UnsupportedReason">
 /// Null for a method the emitter can implement. Otherwise the diagnostic id that was reported for it: the
@@ -39,6 +40,7 @@ internal sealed record MethodModel(
     string? Scope,
     EquatableArray<RouteSegment> Route,
     EquatableArray<ParameterModel> Parameters,
+    string? MultipartBoundary,
     EquatableArray<StaticHeader> StaticHeaders,
     string? UnsupportedReason)
 {

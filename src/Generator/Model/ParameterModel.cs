@@ -61,6 +61,9 @@ internal enum BodyKind
 
     /// <summary>A dictionary, sent as a form with one field per entry (the value format is QueryValues[0]).</summary>
     FormEntries,
+
+    /// <summary>A StreamPart or ByteArrayPart of a multipart request, with its own file name and type.</summary>
+    FilePart,
 }
 
 /// <summary>Where a parameter's value goes in the request.</summary>
@@ -70,6 +73,7 @@ internal enum ParameterBinding
     Query,
     Header,
     Body,
+    Part,
     HeaderCollection,
     CancellationToken,
 

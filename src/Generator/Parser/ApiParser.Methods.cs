@@ -35,7 +35,7 @@ internal sealed partial class ApiParser
         {
             for (var i = 0; i < parameters.Count; i++)
             {
-                if (parameters[i].Binding == ParameterBinding.Body)
+                if (parameters[i].Binding is ParameterBinding.Body or ParameterBinding.Part)
                 {
                     // Servers and proxies may drop a GET or HEAD body, so the value would silently not arrive.
                     Report(DiagnosticDescriptors.BodyWithoutPayloadSemantics, LocationOf(method.Parameters[i]), method.Name, httpMethod.ToUpperInvariant());
@@ -59,6 +59,7 @@ internal sealed partial class ApiParser
             ParseScopes(declaringInterface, method),
             routeSegments,
             parameters,
+            IsMultipart(method, out var boundary) ? boundary : null,
             staticHeaders,
             supported ? null : _diagnostics[diagnosticsBefore].Descriptor.Id);
     }

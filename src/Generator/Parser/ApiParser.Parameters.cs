@@ -209,6 +209,11 @@ internal sealed partial class ApiParser
             return new(name, typeName, string.Empty, ParameterBinding.HeaderCollection, parameter.Name);
         }
 
+        if (body is not null && IsMultipart(method, out _))
+        {
+            return ParsePart(parameter, name, typeName, alias is not null && FirstStringArgument(alias) is { Length: > 0 } partName ? partName : parameter.Name);
+        }
+
         if (body is not null && IsUrlEncoded(body))
         {
             return ParseFormBody(method, parameter, name, typeName, location) ?? Unbound();
@@ -268,6 +273,12 @@ internal sealed partial class ApiParser
         if (query is null && placeholderRoots.Any(p => string.Equals(p, wireName, StringComparison.OrdinalIgnoreCase)))
         {
             return new(name, typeName, string.Empty, ParameterBinding.Route, wireName);
+        }
+
+        // In a multipart request, everything not in the route, a header or explicitly in the query is a part.
+        if (query is null && IsMultipart(method, out _))
+        {
+            return ParsePart(parameter, name, typeName, wireName);
         }
 
         var queryValues = ParseQueryValues(method, parameter, name, wireName, query, location);
@@ -533,6 +544,31 @@ internal sealed partial class ApiParser
 
         _enumFormatters[typeName] = new EnumFormatter(typeName, members.ToEquatableArray());
         return typeName;
+    }
+
+    /// <summary>A part of a multipart request: a file, a stream or bytes, text for simple values, else JSON.</summary>
+    private ParameterModel ParsePart(IParameterSymbol parameter, string name, string typeName, string partName)
+    {
+        var kind = FullName(parameter.Type) is "Auth0ClientGen.StreamPart" or "Auth0ClientGen.ByteArrayPart"
+            ? BodyKind.FilePart
+            : ClassifyBody(parameter.Type) switch
+            {
+                BodyKind.Json or BodyKind.Content => BodyKind.Json,
+                var other => other,
+            };
+        var (format, isNullable) = ClassifySimpleType(parameter.Type);
+        var value = format == ValueFormat.NotFormatted || kind == BodyKind.FilePart
+            ? null
+            : new ValueSource(name, format, isNullable, EnumFormatterFor(parameter.Type));
+        return new(name, typeName, string.Empty, ParameterBinding.Part, partName, value, value is null ? kind : BodyKind.Text);
+    }
+
+    private static bool IsMultipart(IMethodSymbol method, out string boundary)
+    {
+        var attribute = method.GetAttributes()
+            .FirstOrDefault(a => a.AttributeClass is { } type && FullName(type) == KnownTypeNames.MultipartAttribute);
+        boundary = attribute?.ConstructorArguments.FirstOrDefault().Value as string ?? "----MyGreatBoundary";
+        return attribute is not null;
     }
 
     /// <summary>
