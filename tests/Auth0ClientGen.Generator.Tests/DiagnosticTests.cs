@@ -492,6 +492,42 @@ public class DiagnosticTests
         }
         """);
 
+    [Fact]
+    public void ACG0026_JsonContextThatIsNotAContext() => AssertSingleDiagnostic("ACG0026", """
+        public sealed class NotAContext { }
+
+        [Auth0Api([|JsonContext = typeof(NotAContext)|])]
+        public interface IApi
+        {
+            [Get("/items")]
+            Task<string> GetAsync();
+        }
+        """);
+
+    [Theory]
+    [InlineData("[|Task<Item>|] GetAsync();")]
+    [InlineData("Task CreateAsync([Body] Item [|item|]);")]
+    [InlineData("[|Task<TItem>|] GetAsync<TItem>();")]
+    public void ACG0027_TypeMissingFromJsonContext(string method) => AssertSingleDiagnostic("ACG0027", $$"""
+        public sealed record Item(int Id);
+
+        [System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+        public sealed class ItemsContext : System.Text.Json.Serialization.JsonSerializerContext
+        {
+            public ItemsContext() : base(null) { }
+            public static ItemsContext Default { get; } = new();
+            protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+            public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(Type type) => null;
+        }
+
+        [Auth0Api(JsonContext = typeof(ItemsContext))]
+        public interface IApi
+        {
+            [Post("/items")]
+            {{method}}
+        }
+        """);
+
     private static void AssertSingleDiagnostic(string id, string markedSource)
     {
         var (source, expectedSpan) = TestMarkup.Parse(Usings + markedSource);

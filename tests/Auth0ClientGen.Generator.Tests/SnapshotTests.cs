@@ -72,6 +72,9 @@ public class SnapshotTests
     [Fact]
     public void MultipartUploads() => VerifyGenerated(TestSources.MultipartUploads);
 
+    [Fact]
+    public void JsonSerializerContextForAot() => VerifyGenerated(TestSources.JsonSerializerContextForAot);
+
     private static void VerifyGenerated(params string[] sources)
     {
         var run = GeneratorHarness.Run(sources);

@@ -638,4 +638,39 @@ internal static class TestSources
             Task UploadRawAsync(Stream data, byte[] checksum);
         }
         """;
+
+    public const string JsonSerializerContextForAot = """
+        using System;
+        using System.Collections.Generic;
+        using System.Text.Json;
+        using System.Text.Json.Serialization;
+        using System.Text.Json.Serialization.Metadata;
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Aot;
+
+        public sealed record Order(int Id);
+
+        // Written by hand because the test compiles without System.Text.Json's own source generator.
+        [JsonSerializable(typeof(Order))]
+        [JsonSerializable(typeof(List<Order>))]
+        public sealed class ShopJsonContext : JsonSerializerContext
+        {
+            public ShopJsonContext() : base(null) { }
+            public static ShopJsonContext Default { get; } = new();
+            protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
+            public override JsonTypeInfo? GetTypeInfo(Type type) => null;
+        }
+
+        [Auth0Api(JsonContext = typeof(ShopJsonContext))]
+        public interface IShopApi
+        {
+            [Get("/orders")]
+            Task<List<Order>?> ListAsync();
+
+            [Post("/orders")]
+            Task<Order> CreateAsync([Body] Order order);
+        }
+        """;
 }

@@ -160,6 +160,18 @@ internal static class DiagnosticDescriptors
         "The scope \"{0}\" in [Scopes] is empty or contains a space, a quote, a backslash or a control character; give each scope as its own argument, such as [Scopes(\"read:users\", \"update:users\")]",
         "OAuth separates scopes with spaces, so a scope itself can hold none (RFC 6749, section 3.3).");
 
+    public static readonly DiagnosticDescriptor InvalidJsonContext = Error(
+        "ACG0026",
+        "JsonContext is not a JsonSerializerContext",
+        "JsonContext '{0}' on '{1}' does not derive from System.Text.Json.Serialization.JsonSerializerContext; declare a partial class deriving from it with [JsonSerializable] for each type",
+        "The client serializes through the context's options, which only a source-generated JsonSerializerContext provides.");
+
+    public static readonly DiagnosticDescriptor TypeMissingFromJsonContext = Error(
+        "ACG0027",
+        "Type is missing from the JsonSerializerContext",
+        "'{0}' is read or written as JSON, but '{1}' has no [JsonSerializable(typeof({0}))]; add it, so the client never falls back to reflection",
+        "With a declared context, every JSON type must be listed on it; otherwise serialization would fail at run time under Native AOT.");
+
     private static DiagnosticDescriptor Error(string id, string title, string message, string description)
         => new(
             id,

@@ -48,13 +48,13 @@ internal static partial class ClientEmitter
             writer.WriteLine($"{KnownTypeNames.GlobalHttpMethod}.{method.HttpMethod}, {requestUri});");
         }
 
-        WriteHeadersAndBody(writer, method, request, locals);
+        WriteHeadersAndBody(writer, method, request, locals, api.JsonOptions);
         writer.WriteLine();
 
         var send = method.SendsAccessToken
             ? $"await this.SendAsync({request}, scope: {NullableLiteral(method.Scope)}, {cancellationToken}).ConfigureAwait(false)"
             : $"await this.SendWithoutAccessTokenAsync({request}, {cancellationToken}).ConfigureAwait(false)";
-        WriteResponseHandling(writer, method, locals, request, send, response, cancellationToken);
+        WriteResponseHandling(writer, method, locals, request, send, response, cancellationToken, api.JsonOptions);
         WriteMethodClosing(writer, method);
     }
 
@@ -85,7 +85,12 @@ internal static partial class ClientEmitter
         }
     }
 
-    private static void WriteHeadersAndBody(SourceWriter writer, MethodModel method, string request, LocalNames locals)
+    private static void WriteHeadersAndBody(
+        SourceWriter writer,
+        MethodModel method,
+        string request,
+        LocalNames locals,
+        string jsonOptions)
     {
         foreach (var parameter in method.Parameters)
         {
@@ -115,7 +120,7 @@ internal static partial class ClientEmitter
                     writer.WriteLine($"{request}.Content = {KnownTypeNames.GlobalHelpers}.CreateJsonContent<{parameter.TypeName}>(");
                     using (writer.Indent())
                     {
-                        writer.WriteLine($"{parameter.Name}, {KnownTypeNames.GlobalHelpers}.DefaultJsonOptions);");
+                        writer.WriteLine($"{parameter.Name}, {jsonOptions});");
                     }
 
                     break;
@@ -134,7 +139,7 @@ internal static partial class ClientEmitter
 
         if (method.MultipartBoundary is not null)
         {
-            WriteMultipartContent(writer, method, request);
+            WriteMultipartContent(writer, method, request, jsonOptions);
         }
 
         foreach (var header in method.StaticHeaders)
@@ -155,7 +160,7 @@ internal static partial class ClientEmitter
         }
     }
 
-    private static void WriteMultipartContent(SourceWriter writer, MethodModel method, string request)
+    private static void WriteMultipartContent(SourceWriter writer, MethodModel method, string request, string jsonOptions)
     {
         writer.WriteLine($"{request}.Content = new global::Auth0ClientGen.Infrastructure.MultipartBuilder({Literal(method.MultipartBoundary!)})");
         using (writer.Indent())
@@ -169,7 +174,7 @@ internal static partial class ClientEmitter
                     BodyKind.FilePart => $".AddFile({name}, {part.Name})",
                     BodyKind.Stream => $".AddStream({name}, {part.Name})",
                     BodyKind.Bytes => $".AddBytes({name}, {part.Name})",
-                    _ => $".AddJson<{part.TypeName}>({name}, {part.Name}, {KnownTypeNames.GlobalHelpers}.DefaultJsonOptions)",
+                    _ => $".AddJson<{part.TypeName}>({name}, {part.Name}, {jsonOptions})",
                 });
             }
 

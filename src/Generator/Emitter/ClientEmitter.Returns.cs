@@ -76,7 +76,8 @@ internal static partial class ClientEmitter
         string request,
         string send,
         string response,
-        string cancellationToken)
+        string cancellationToken,
+        string jsonOptions)
     {
         switch (method.ReturnKind)
         {
@@ -101,7 +102,7 @@ internal static partial class ClientEmitter
                 writer.WriteLine($"return await {KnownTypeNames.GlobalHelpers}.ReadJsonAsync<{method.ResultTypeName}>(");
                 using (writer.Indent())
                 {
-                    writer.WriteLine($"{response}, {KnownTypeNames.GlobalHelpers}.DefaultJsonOptions, {AllowNull(method)}, {cancellationToken}).ConfigureAwait(false);");
+                    writer.WriteLine($"{response}, {jsonOptions}, {AllowNull(method)}, {cancellationToken}).ConfigureAwait(false);");
                 }
 
                 break;
@@ -119,7 +120,7 @@ internal static partial class ClientEmitter
                 writer.WriteLine($"return await {KnownTypeNames.GlobalHelpers}.ReadApiResponseAsync<{method.ResultTypeName}>(");
                 using (writer.Indent())
                 {
-                    writer.WriteLine($"{response}, {KnownTypeNames.GlobalHelpers}.DefaultJsonOptions, {cancellationToken}).ConfigureAwait(false);");
+                    writer.WriteLine($"{response}, {jsonOptions}, {cancellationToken}).ConfigureAwait(false);");
                 }
 
                 break;
@@ -130,7 +131,7 @@ internal static partial class ClientEmitter
                 writer.WriteLine($"await foreach (var {item} in {KnownTypeNames.GlobalHelpers}.ReadJsonArrayAsync<{method.ResultTypeName}>(");
                 using (writer.Indent())
                 {
-                    writer.WriteLine($"{response}, {KnownTypeNames.GlobalHelpers}.DefaultJsonOptions, {AllowNull(method)}, {cancellationToken}))");
+                    writer.WriteLine($"{response}, {jsonOptions}, {AllowNull(method)}, {cancellationToken}))");
                 }
 
                 writer.OpenBlock();

@@ -12,6 +12,7 @@ namespace Auth0ClientGen.Generator.Model;
 /// <param name="Audience">The declared audience, or null.</param>
 /// <param name="BaseUrl">The declared base address, or null.</param>
 /// <param name="GeneratorVersion">Written into the GeneratedCode attribute.</param>
+/// <param name="JsonContextTypeName">The declared JsonSerializerContext, fully qualified, or null for the default options.</param>
 /// <param name="EnumFormatters">Enums whose members are written by their serialized names.</param>
 internal sealed record ApiModel(
     string Namespace,
@@ -24,8 +25,14 @@ internal sealed record ApiModel(
     string? BaseUrl,
     string GeneratorVersion,
     EquatableArray<MethodModel> Methods,
+    string? JsonContextTypeName,
     EquatableArray<EnumFormatter> EnumFormatters)
 {
+    /// <summary>The options JSON bodies and responses use: the declared context's, or the runtime's defaults.</summary>
+    public string JsonOptions => JsonContextTypeName is null
+        ? KnownTypeNames.GlobalHelpers + ".DefaultJsonOptions"
+        : JsonContextTypeName + ".Default.Options";
+
     /// <summary>The client's namespace-qualified name as C# spells it; two clients must never share it.</summary>
     public string ClientFullName => Namespace.Length == 0 ? ClientName : Namespace + "." + ClientName;
 }

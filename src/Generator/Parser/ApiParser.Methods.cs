@@ -30,6 +30,19 @@ internal sealed partial class ApiParser
         var (returnKind, resultType) = ParseReturnType(method, methodLocation);
         var (httpMethod, route, templateLocation) = ParseHttpMethodAttribute(method, methodLocation);
         var (parameters, routeSegments) = ParseParameters(method, route, templateLocation);
+        if (returnKind is ReturnKind.Json or ReturnKind.ApiResponse or ReturnKind.AsyncEnumerable && resultType is not null)
+        {
+            _jsonTypes.Add((resultType, ReturnTypeLocation(method) ?? methodLocation));
+        }
+
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (parameters[i].Binding is ParameterBinding.Body or ParameterBinding.Part && parameters[i].BodyKind == BodyKind.Json)
+            {
+                _jsonTypes.Add((method.Parameters[i].Type, LocationOf(method.Parameters[i])));
+            }
+        }
+
         var staticHeaders = ParseStaticHeaders(declaringInterface, method);
         if (httpMethod is "Get" or "Head")
         {

@@ -40,6 +40,9 @@ internal sealed partial class ApiParser
     private readonly ImmutableArray<DiagnosticInfo>.Builder _diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
     private readonly System.Collections.Generic.Dictionary<string, EnumFormatter> _enumFormatters = new();
 
+    // Every type the client reads or writes as JSON, with where it is declared, to check against a declared context.
+    private readonly System.Collections.Generic.List<(ITypeSymbol Type, Location? Location)> _jsonTypes = [];
+
     private ApiParser(
         Compilation compilation,
         INamedTypeSymbol @interface,
@@ -112,6 +115,12 @@ internal sealed partial class ApiParser
             return null;
         }
 
+        var jsonContext = ParseJsonContext(displayName);
+        if (jsonContext is { IsValid: false })
+        {
+            return null;
+        }
+
         return new ApiModel(
             @namespace,
             MetadataNameOf(_interface),
@@ -123,6 +132,7 @@ internal sealed partial class ApiParser
             baseUrl,
             GeneratorVersion,
             methods.Value,
+            jsonContext?.TypeName,
             _enumFormatters.Values.OrderBy(f => f.EnumTypeName, StringComparer.Ordinal).ToEquatableArray());
     }
 

@@ -24,4 +24,12 @@ public sealed class Auth0ApiAttribute : Attribute
     /// Routes are appended to its path, so it must have no query string, fragment or user information.
     /// </summary>
     public string? BaseUrl { get; set; }
+
+    /// <summary>
+    /// A source-generated <c>JsonSerializerContext</c> whose options the client uses for every JSON body and
+    /// response, so that no serialization falls back to reflection and the client works under Native AOT.
+    /// Every JSON type must be listed on it with <c>[JsonSerializable]</c>; the generator reports any that is not.
+    /// When left out, System.Text.Json's web defaults are used, with enums as camelCase names.
+    /// </summary>
+    public Type? JsonContext { get; set; }
 }
