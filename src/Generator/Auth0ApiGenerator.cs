@@ -28,7 +28,9 @@ public sealed class Auth0ApiGenerator : IIncrementalGenerator
         // Keep the interfaces that can be implemented.
         var clients = parsed
             .Select(static (result, _) => result.Api)
+            .WithTrackingName(TrackingNames.ParsedModels)
             .Where(static api => api is not null)
+            .WithTrackingName(TrackingNames.ImplementableModels)
             .Select(static (api, _) => api!)
             .WithTrackingName(TrackingNames.Clients);
 
@@ -38,7 +40,9 @@ public sealed class Auth0ApiGenerator : IIncrementalGenerator
         var clashes = clients
             .Select(static (api, _) => new ClientNameClash(
                 api.ClientFullName, api.InterfaceMetadataName, api.InterfaceDisplayName, api.ClientName))
+            .WithTrackingName(TrackingNames.ClientNames)
             .Collect()
+            .WithTrackingName(TrackingNames.AllClientNames)
             .Select(static (all, _) => all
                 .GroupBy(clash => clash.ClientFullName)
                 .Where(group => group.Count() > 1)
@@ -65,6 +69,7 @@ public sealed class Auth0ApiGenerator : IIncrementalGenerator
         // suppressions apply to them. Only this cheap step re-runs on every edit.
         var diagnostics = parsed
             .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.ParsedDiagnostics)
             .Where(static diagnostics => diagnostics.Count > 0)
             .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(

@@ -15,9 +15,12 @@ namespace Auth0ClientGen.Generator.Tests;
 /// </summary>
 public class IncrementalTests
 {
+    // Every named step of the pipeline.
     private static readonly string[] TrackedSteps =
     [
-        TrackingNames.ParsedInterfaces, TrackingNames.Diagnostics, TrackingNames.Clients, TrackingNames.ClientNameClashes,
+        TrackingNames.ParsedInterfaces, TrackingNames.ParsedModels, TrackingNames.ImplementableModels,
+        TrackingNames.Clients, TrackingNames.ClientNames, TrackingNames.AllClientNames, TrackingNames.ClientNameClashes,
+        TrackingNames.ParsedDiagnostics, TrackingNames.Diagnostics,
     ];
 
     private const string UnrelatedFile = """
@@ -34,6 +37,18 @@ public class IncrementalTests
         TestSources.ValueFormatting,
         TestSources.BodiesHeadersAndGenerics,
         TestSources.QueryObjectsCollectionsAndRoutes,
+        TestSources.GenericBaseInterfaces,
+        TestSources.GenericMethodConstraints,
+        TestSources.KeywordsAndNamesTheGeneratedCodeUses,
+        TestSources.SameNameInAnotherNamespace,
+        TestSources.NestedAndInternalInterfaces,
+        TestSources.NullableContexts,
+        TestSources.UserPartialClientClass,
+        TestSources.ApiResponsesAndStreaming,
+        TestSources.FormsAndHeaderCollections,
+        TestSources.ScopesAndAnonymousCalls,
+        TestSources.MultipartUploads,
+        TestSources.JsonSerializerContextForAot,
     };
 
     [Theory]
