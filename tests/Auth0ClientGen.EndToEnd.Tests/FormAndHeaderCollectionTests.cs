@@ -50,7 +50,7 @@ public class FormAndHeaderCollectionTests
 
         var request = Assert.Single(_handler.Requests);
         Assert.Equal("application/x-www-form-urlencoded", request.ContentType);
-        Assert.Equal("email=a%2Bb%40example.com&plan_code=3&Topics=news&Topics=offers", request.Body);
+        Assert.Equal("email=a%2Bb%40example.com&plan_code=3&Topics=news%2Coffers", request.Body);
     }
 
     [Fact]

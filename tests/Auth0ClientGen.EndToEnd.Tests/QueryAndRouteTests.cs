@@ -72,7 +72,7 @@ public class QueryAndRouteTests
 
         Assert.Equal(
             "https://tickets.example/api/tickets?ids=1%2C2%2C3"
-                + "&statuses=in-progress&statuses=done&statuses=Open&labels=a%7Cb%7Cc",
+                + "&statuses=in-progress%2Cdone%2COpen&labels=a%7Cb%7Cc",
             Assert.Single(_handler.Requests).Uri);
     }
 
@@ -90,7 +90,7 @@ public class QueryAndRouteTests
 
         Assert.Equal(
             "https://tickets.example/api/tickets?f_Text=disk%20full&f_page_size=20&f_state=in-progress"
-                + "&f_Tags=ops&f_Tags=urgent",
+                + "&f_Tags=ops%2Curgent",
             Assert.Single(_handler.Requests).Uri);
     }
 

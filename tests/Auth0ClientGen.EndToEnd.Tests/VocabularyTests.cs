@@ -72,13 +72,13 @@ public class VocabularyTests
     }
 
     [Fact]
-    public async Task AFixedHeaderStaysWhenTheParameterIsNull()
+    public async Task ANullParameterHeaderLeavesOutTheFixedOneToo()
     {
         using var data = new MemoryStream([]);
 
         await _client.UploadStreamAsync(data, client: null);
 
-        Assert.Equal("files-sdk", Assert.Single(_handler.Requests).Headers["X-Client"]);
+        Assert.False(Assert.Single(_handler.Requests).Headers.ContainsKey("X-Client"));
     }
 
     [Fact]

@@ -27,6 +27,18 @@ public class DeliberateDifferenceTests
         Api + "/query/nullable-bool-set?value=false")]
     [InlineData("RouteBool", Api + "/flags/True", Api + "/flags/true")]
     [InlineData("HeaderBool", Api + "/headers/bool | X-Flag: True", Api + "/headers/bool | X-Flag: true")]
+    [InlineData(
+        "CollectionBools",
+        Api + "/collections/bools?flags=True&flags=False",
+        Api + "/collections/bools?flags=true&flags=false")]
+    [InlineData(
+        "CollectionBoolsCsv",
+        Api + "/collections/bools-csv?flags=True%2CFalse",
+        Api + "/collections/bools-csv?flags=true%2Cfalse")]
+    [InlineData(
+        "ObjectBool",
+        Api + "/objects/bool?page_size=0&InStock=True",
+        Api + "/objects/bool?page_size=0&InStock=true")]
     public async Task BooleansAreLowercase(string name, string refitSends, string weSend)
         => await AssertAddressAndHeadersDifferAsync(ParityCorpus.Find(name), refitSends, weSend);
 
@@ -42,6 +54,10 @@ public class DeliberateDifferenceTests
     [InlineData("QueryDateOnly", Api + "/query/dateonly?value=12%2F04%2F2026", Api + "/query/dateonly?value=2026-12-04")]
     [InlineData("QueryTimeOnly", Api + "/query/timeonly?value=10%3A30", Api + "/query/timeonly?value=10%3A30%3A15.0000000")]
     [InlineData("RouteDateOnly", Api + "/days/12%2F04%2F2026", Api + "/days/2026-12-04")]
+    [InlineData(
+        "CollectionDates",
+        Api + "/collections/dates?days=12%2F04%2F2026",
+        Api + "/collections/dates?days=2026-12-04")]
     [InlineData(
         "HeaderDate",
         Api + "/headers/date | X-When: 12/04/2026 10:30:15 +01:00",
@@ -88,6 +104,17 @@ public class DeliberateDifferenceTests
         // The rule is per value, so it holds even where literal text shares the segment and the address would survive.
         { "GetAccount", [""], Api + "/account()", typeof(ArgumentException) },
         { "GetFile", ["report", "."], Api + "/files/report..", typeof(ArgumentException) },
+        // A catch-all value keeps its slashes, so each of its segments is held to the same rule.
+        { "CatchAllDotSegment", [null], Api + "/blobs-dots/", typeof(ArgumentNullException) },
+        { "CatchAllDotSegment", [""], Api + "/blobs-dots/", typeof(ArgumentException) },
+        { "CatchAllDotSegment", ["."], Api + "/blobs-dots/", typeof(ArgumentException) },
+        { "CatchAllDotSegment", [".."], Api + "/", typeof(ArgumentException) },
+        { "CatchAllDotSegment", ["a/./b"], Api + "/blobs-dots/a/b", typeof(ArgumentException) },
+        { "CatchAllDotSegment", ["./a"], Api + "/blobs-dots/a", typeof(ArgumentException) },
+        { "CatchAllDotSegment", ["a/.."], Api + "/blobs-dots/", typeof(ArgumentException) },
+        { "CatchAllDotSegment", ["a/../b"], Api + "/blobs-dots/b", typeof(ArgumentException) },
+        { "RouteProperties", [new Order(1, "")], Api + "/regions//orders/1", typeof(ArgumentException) },
+        { "RouteProperties", [new Order(1, "..")], Api + "/orders/1", typeof(ArgumentException) },
     };
 
     [Theory]
@@ -139,11 +166,20 @@ public class DeliberateDifferenceTests
         Assert.Equal([$"Content-Length: {length}", "Content-Type: application/json; charset=utf-8"], ours.ContentHeaders);
     }
 
-    [Fact]
-    public async Task ANullTextBodyIsRefused()
+    public static TheoryData<string, object?[]> NullBodiesThatAreNotJson => new()
     {
-        var refit = await Clients.CallAsync(Side.Refit, "BodyText", [7, null]);
-        var ours = await Clients.CallAsync(Side.Auth0ClientGen, "BodyText", [7, null]);
+        { "BodyText", [7, null] },
+        { "UploadBytes", [null] },
+        { "UploadStream", [null] },
+        { "UploadContent", [null] },
+    };
+
+    [Theory]
+    [MemberData(nameof(NullBodiesThatAreNotJson))]
+    public async Task ANullBodyThatIsNotJsonIsRefused(string name, object?[] arguments)
+    {
+        var refit = await Clients.CallAsync(Side.Refit, name, arguments);
+        var ours = await Clients.CallAsync(Side.Auth0ClientGen, name, arguments);
 
         Assert.Equal("null", refit.SentRequest.Body);
         Assert.Equal(["Content-Type: application/json; charset=utf-8"], refit.SentRequest.ContentHeaders);
@@ -169,17 +205,23 @@ public class DeliberateDifferenceTests
     }
 
     [Theory]
-    [InlineData(HttpStatusCode.NoContent, "")]
-    [InlineData(HttpStatusCode.OK, "")]
-    [InlineData(HttpStatusCode.OK, "null")]
-    public async Task AMissingResultThrowsWhenTheResultTypeIsNotNullable(HttpStatusCode status, string body)
+    [InlineData("GetWidget", HttpStatusCode.NoContent, "")]
+    [InlineData("GetWidget", HttpStatusCode.OK, "")]
+    [InlineData("GetWidget", HttpStatusCode.OK, "null")]
+    [InlineData("GetWidgetValueTask", HttpStatusCode.NoContent, "")]
+    [InlineData("GetItem", HttpStatusCode.OK, "null")]
+    public async Task AMissingResultThrowsWhenTheResultTypeIsNotNullable(
+        string name,
+        HttpStatusCode status,
+        string body)
     {
+        var method = ParityCorpus.Find(name);
         var options = CallOptions.Default with { Status = status, ResponseBody = body };
 
-        var refit = await Clients.CallAsync(Side.Refit, "GetWidget", [1], options);
-        var ours = await Clients.CallAsync(Side.Auth0ClientGen, "GetWidget", [1], options);
+        var refit = await Clients.CallAsync(Side.Refit, method, options);
+        var ours = await Clients.CallAsync(Side.Auth0ClientGen, method, options);
 
-        // Refit hands back null for Task<Widget>, which the caller's nullable annotations say cannot happen.
+        // Refit hands back null for a Widget result, which the caller's nullable annotations say cannot happen.
         Assert.Null(refit.Exception);
         Assert.Null(refit.Result);
         Assert.IsType<InvalidOperationException>(ours.Exception);
@@ -211,6 +253,132 @@ public class DeliberateDifferenceTests
         Assert.Equal(refitSends, refit.SentRequest.Uri);
         Assert.Null(ours.Request);
         Assert.IsType<InvalidOperationException>(ours.Exception);
+    }
+
+    [Theory]
+    [InlineData("UploadBytes", "Content-Type: application/octet-stream", "aGkA/w==")]
+    [InlineData("UploadEmptyBytes", "Content-Type: application/octet-stream", "")]
+    [InlineData("UploadBytesTyped", "Content-Type: image/png", "iVA=")]
+    public async Task AByteArrayBodyIsSentAsTheBytes(string name, string contentType, string refitsBase64)
+    {
+        var method = ParityCorpus.Find(name);
+        var bytes = (byte[])method.Arguments[0]!;
+
+        var refit = (await Clients.CallAsync(Side.Refit, method)).SentRequest;
+        var ours = (await Clients.CallAsync(Side.Auth0ClientGen, method)).SentRequest;
+
+        // Refit serializes the array as a JSON string of Base64, whatever the declared content type says.
+        Assert.Equal($"\"{refitsBase64}\"", refit.Body);
+        Assert.Equal(Convert.ToBase64String(bytes), refitsBase64);
+        Assert.Equal(Encoding.UTF8.GetString(bytes), ours.Body);
+        Assert.Equal([$"Content-Length: {bytes.Length}", contentType], ours.ContentHeaders);
+        Assert.Equal(refit.Uri, ours.Uri);
+    }
+
+    [Theory]
+    [InlineData("UploadStream")]
+    [InlineData("UploadStreamWithHeader")]
+    public async Task AStreamBodyIsLabelledAsOctetStream(string name)
+    {
+        var refit = (await Clients.CallAsync(Side.Refit, ParityCorpus.Find(name))).SentRequest;
+        var ours = (await Clients.CallAsync(Side.Auth0ClientGen, ParityCorpus.Find(name))).SentRequest;
+
+        Assert.Equal(["Content-Length: 8"], refit.ContentHeaders);
+        Assert.Equal(["Content-Length: 8", "Content-Type: application/octet-stream"], ours.ContentHeaders);
+        Assert.Equal("streamed", refit.Body);
+        Assert.Equal(refit.Body, ours.Body);
+        Assert.Equal(refit.Headers, ours.Headers);
+    }
+
+    [Theory]
+    [InlineData("StaticEmptyValue", Api + "/static/empty | X-Empty: ", Api + "/static/empty")]
+    [InlineData(
+        "RemoveInterfaceHeaderWithColon",
+        Api + "/h/remove-colon | Accept: application/json | X-Api-Version: 2 | X-Client: ",
+        Api + "/h/remove-colon | Accept: application/json | X-Api-Version: 2")]
+    public async Task AFixedHeaderWithAColonAndNoValueIsRemoved(string name, string refitSends, string weSend)
+        => await AssertAddressAndHeadersDifferAsync(ParityCorpus.Find(name), refitSends, weSend);
+
+    [Theory]
+    [InlineData(
+        "QueryGrade",
+        Api + "/enums/query-json-name?value=TopGrade",
+        Api + "/enums/query-json-name?value=top_grade")]
+    [InlineData("RouteGrade", Api + "/enums/route-json-name/TopGrade", Api + "/enums/route-json-name/top_grade")]
+    [InlineData(
+        "CollectionGradesCsv",
+        Api + "/collections/grades-csv?grades=TopGrade%2CStandard",
+        Api + "/collections/grades-csv?grades=top_grade%2CStandard")]
+    [InlineData(
+        "HeaderGrade",
+        Api + "/enums/header-json-name | X-Grade: TopGrade",
+        Api + "/enums/header-json-name | X-Grade: top_grade")]
+    [InlineData(
+        "HeaderFinish",
+        Api + "/enums/header | X-Finish: HighGloss",
+        Api + "/enums/header | X-Finish: high-gloss")]
+    public async Task EnumMembersGoByTheirDeclaredNamesEverywhere(string name, string refitSends, string weSend)
+        => await AssertAddressAndHeadersDifferAsync(ParityCorpus.Find(name), refitSends, weSend);
+
+    [Theory]
+    [InlineData("RoutePropertyOtherCase", Api + "/regions/eu/lower?Id=5", Api + "/regions/eu/lower")]
+    [InlineData("RoutePropertyAndQuery", Api + "/regions/eu/query?Id=5&page=2", Api + "/regions/eu/query?page=2")]
+    public async Task AnObjectThatFillsRoutePlaceholdersAddsNothingToTheQuery(
+        string name,
+        string refitSends,
+        string weSend)
+        => await AssertAddressAndHeadersDifferAsync(ParityCorpus.Find(name), refitSends, weSend);
+
+    [Fact]
+    public async Task AnEmptyCollectionIsLeftOut()
+        => await AssertAddressAndHeadersDifferAsync(
+            ParityCorpus.Find("CollectionEmptyCsv"),
+            Api + "/collections/empty-csv?ids=",
+            Api + "/collections/empty-csv");
+
+    [Fact]
+    public async Task APropertyMarkedNeverIgnoredIsSent()
+        => await AssertAddressAndHeadersDifferAsync(
+            ParityCorpus.Find("ObjectIgnoreNever"),
+            Api + "/objects/ignore-never?Text=t",
+            Api + "/objects/ignore-never?Text=t&Never=n");
+
+    [Fact]
+    public async Task APropertyIgnoredByJsonOnlyWhenNullOrDefaultIsSentWhenItHasAValue()
+        => await AssertAddressAndHeadersDifferAsync(
+            ParityCorpus.Find("ObjectIgnoreWhenWritingNull"),
+            Api + "/objects/ignore-when-null",
+            Api + "/objects/ignore-when-null?WhenNull=w&WhenDefault=3");
+
+    [Theory]
+    [InlineData("GetWidgetResponse")]
+    [InlineData("CountResponse")]
+    public async Task AnApiResponseWhoseSuccessBodyIsNotJsonThrowsJsonException(string name)
+    {
+        var options = CallOptions.Default with { ResponseBody = "{not json" };
+
+        var refit = await Clients.CallAsync(Side.Refit, ParityCorpus.Find(name), options);
+        var ours = await Clients.CallAsync(Side.Auth0ClientGen, ParityCorpus.Find(name), options);
+
+        // Refit returns the response with a 200 status and the deserialization failure as its Error.
+        Assert.Null(refit.Exception);
+        Assert.Equal("ApiResponse 200 content: null error: 200 {not json", refit.Result);
+        Assert.IsType<JsonException>(ours.Exception);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.NoContent)]
+    [InlineData(HttpStatusCode.OK)]
+    public async Task AnAsyncSequenceWithoutABodyIsEmpty(HttpStatusCode status)
+    {
+        var options = CallOptions.Default with { Status = status, ResponseBody = "" };
+
+        var refit = await Clients.CallAsync(Side.Refit, ParityCorpus.Find("StreamWidgets"), options);
+        var ours = await Clients.CallAsync(Side.Auth0ClientGen, ParityCorpus.Find("StreamWidgets"), options);
+
+        Assert.IsType<JsonException>(refit.Exception);
+        Assert.Null(ours.Exception);
+        Assert.Equal("sequence: []", ours.Result);
     }
 
     /// <summary>

@@ -6,7 +6,9 @@ namespace Auth0ClientGen.RefitParity.Tests;
 
 /// <summary>
 /// Cases where we once sent something other than Refit and Refit was right: templates ending in "?" or "&amp;",
-/// enums in JSON bodies and responses, and a base address ending in "//". Each asserts Refit's behavior.
+/// enums in JSON, a base address ending in "//", the default collection format, null header parameters over
+/// fixed headers, collection formats on query-object properties, conditional [JsonIgnore], and null elements
+/// of joined collections. Each asserts Refit's behavior.
 /// </summary>
 public class FormerDifferenceTests
 {
@@ -64,5 +66,61 @@ public class FormerDifferenceTests
 
         Assert.Equal(refitSends, refit.SentRequest.Uri);
         Assert.Equal(refit.SentRequest.ToString(), ours.SentRequest.ToString());
+    }
+
+    [Fact]
+    public async Task ACollectionWithoutAFormatIsJoinedWithCommas()
+    {
+        await AssertSendsWhatRefitSendsAsync("CollectionDefault", Api + "/collections/default?ids=1%2C2%2C3");
+        await AssertSendsWhatRefitSendsAsync("CollectionList", Api + "/collections/list?names=x%2Cy%20z");
+        await AssertSendsWhatRefitSendsAsync(
+            "CollectionEnumerable",
+            Api + "/collections/enumerable?shades=Red%2CDarkBlue");
+        await AssertSendsWhatRefitSendsAsync(
+            "ObjectCollectionProperty",
+            Api + "/objects/collection?page_size=0&Tags=x%2Cy");
+    }
+
+    [Fact]
+    public async Task ANullHeaderParameterRemovesAFixedHeaderOfTheSameName()
+    {
+        await AssertSendsWhatRefitSendsAsync("StaticWithNullParameter", Api + "/static/param-null");
+        await AssertSendsWhatRefitSendsAsync(
+            "NullParameterAndInterfaceHeader",
+            Api + "/h/param-null | Accept: application/json | X-Api-Version: 2");
+    }
+
+    [Fact]
+    public async Task ACollectionFormatOnAPropertyOfAQueryObjectIsHonored()
+        => await AssertSendsWhatRefitSendsAsync(
+            "ObjectPropertyCollectionFormat",
+            Api + "/objects/property-format?Ids=1%2C2");
+
+    [Fact]
+    public async Task APropertyJsonAlwaysIgnoresIsLeftOutOfTheQuery()
+        => await AssertSendsWhatRefitSendsAsync("ObjectIgnoreAlways", Api + "/objects/ignore-always?Text=t");
+
+    [Fact]
+    public async Task APropertyJsonIgnoresWhenDefaultIsLeftOutWhileItHoldsTheDefault()
+        => await AssertSendsWhatRefitSendsAsync("ObjectIgnoreWhenWritingDefault", Api + "/objects/ignore-when-default");
+
+    [Fact]
+    public async Task ANullElementOfAJoinedCollectionKeepsItsPlace()
+        => await AssertSendsWhatRefitSendsAsync(
+            "CollectionNullElementCsv",
+            Api + "/collections/null-element-csv?names=a%2C%2Cb");
+
+    /// <summary>
+    /// Asserts the address and headers Refit sends (as <c>address | header | header</c>), then that our request and
+    /// result are the same.
+    /// </summary>
+    private static async Task AssertSendsWhatRefitSendsAsync(string name, string refitSends)
+    {
+        var refit = await Clients.CallAsync(Side.Refit, ParityCorpus.Find(name));
+        var ours = await Clients.CallAsync(Side.Auth0ClientGen, ParityCorpus.Find(name));
+
+        Assert.Equal(refitSends, string.Join(" | ", [refit.SentRequest.Uri, .. refit.SentRequest.Headers]));
+        Assert.Equal(ParityTests.Comparable(refit.SentRequest), ParityTests.Comparable(ours.SentRequest));
+        Assert.Equal(refit.Result, ours.Result);
     }
 }

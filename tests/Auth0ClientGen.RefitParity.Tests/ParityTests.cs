@@ -66,6 +66,13 @@ public class ParityTests
     [InlineData("GetLabel", HttpStatusCode.Unauthorized)]
     [InlineData("GetLabel", HttpStatusCode.Found)]
     [InlineData("ListWidgets", HttpStatusCode.BadRequest)]
+    [InlineData("HeadWidget", HttpStatusCode.NotFound)]
+    [InlineData("OptionsWidgets", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("GetWidgetValueTask", HttpStatusCode.NotFound)]
+    [InlineData("GetItem", HttpStatusCode.InternalServerError)]
+    [InlineData("Download", HttpStatusCode.NotFound)]
+    [InlineData("StreamWidgets", HttpStatusCode.ServiceUnavailable)]
+    [InlineData("InheritedHeaders", HttpStatusCode.Forbidden)]
     public async Task BothThrowAnApiExceptionForAFailureStatus(string name, HttpStatusCode status)
     {
         var options = CallOptions.Default with { Status = status, ResponseBody = """{"message":"no"}""" };
@@ -85,6 +92,17 @@ public class ParityTests
     [InlineData("DeleteWidget", HttpStatusCode.NoContent, "")]
     [InlineData("GetRaw", HttpStatusCode.Accepted, "queued")]
     [InlineData("GetWidget", HttpStatusCode.OK, """{"ID":3,"NAME":"up","PRICE":"2.5","created":"2026-12-04T10:30:00Z"}""")]
+    [InlineData("HeadWidgetRaw", HttpStatusCode.NoContent, "")]
+    [InlineData("GetMaybeItem", HttpStatusCode.OK, "null")]
+    [InlineData("Download", HttpStatusCode.NoContent, "")]
+    [InlineData("StreamWidgets", HttpStatusCode.OK, "null")]
+    [InlineData("StreamNumbers", HttpStatusCode.OK, "[]")]
+    [InlineData("GetWidgetResponse", HttpStatusCode.NoContent, "")]
+    [InlineData("GetWidgetResponse", HttpStatusCode.Created, """{"id":9,"name":"new"}""")]
+    [InlineData("CountResponse", HttpStatusCode.OK, "null")]
+    [InlineData("CountResponse", HttpStatusCode.OK, "")]
+    [InlineData("GetLabelResponse", HttpStatusCode.NoContent, "")]
+    [InlineData("GetLabelResponse", HttpStatusCode.OK, "{not json")]
     public async Task BothReadSuccessfulResponsesAlike(string name, HttpStatusCode status, string body)
     {
         var options = CallOptions.Default with { Status = status, ResponseBody = body };
@@ -97,15 +115,45 @@ public class ParityTests
         Assert.Equal(refit.Result, ours.Result);
     }
 
+    [Theory]
+    [InlineData("GetWidgetResponse", HttpStatusCode.NotFound, """{"message":"no"}""", "application/json")]
+    [InlineData("GetWidgetResponse", HttpStatusCode.InternalServerError, "boom", "text/plain")]
+    [InlineData("GetWidgetResponse", HttpStatusCode.BadRequest, "", "text/plain")]
+    [InlineData("GetLabelResponse", HttpStatusCode.Conflict, "taken", "text/plain")]
+    [InlineData("CountResponse", HttpStatusCode.Unauthorized, """{"error":"invalid_token"}""", "application/json")]
+    [InlineData("ListWidgetsResponse", HttpStatusCode.NotFound, "[]", "application/json")]
+    [InlineData("GetWidgetResponseValueTask", HttpStatusCode.ServiceUnavailable, "later", "text/plain")]
+    [InlineData("CreateWidgetResponse", HttpStatusCode.UnprocessableEntity, """{"detail":"bad"}""", "application/json")]
+    [InlineData("InterfaceHeadersWithApiResponse", HttpStatusCode.Forbidden, "no", "text/plain")]
+    public async Task BothDescribeAFailureStatusInTheApiResponseInsteadOfThrowing(
+        string name,
+        HttpStatusCode status,
+        string body,
+        string mediaType)
+    {
+        var options = CallOptions.Default with { Status = status, ResponseBody = body, ResponseMediaType = mediaType };
+
+        var refit = await Clients.CallAsync(Side.Refit, ParityCorpus.Find(name), options);
+        var ours = await Clients.CallAsync(Side.Auth0ClientGen, ParityCorpus.Find(name), options);
+
+        Assert.Null(refit.Exception);
+        Assert.Null(ours.Exception);
+        Assert.StartsWith($"ApiResponse {(int)status} content: null error: {(int)status}", refit.Result);
+        Assert.Equal(refit.Result, ours.Result);
+        Assert.Equal(Comparable(refit.SentRequest), Comparable(ours.SentRequest));
+    }
+
     /// <summary>
     /// The request as text for comparison. One difference is deliberate and left out here: Refit streams a JSON
-    /// body without a length, while we serialize it first and send Content-Length. DeliberateDifferenceTests
-    /// asserts that difference on its own.
+    /// body (<c>application/json</c> or a <c>+json</c> type) without a length, while we serialize it first and send
+    /// Content-Length. DeliberateDifferenceTests asserts that difference on its own.
     /// </summary>
     internal static string Comparable(CapturedRequest request)
     {
         var json = request.ContentHeaders.Any(
-            line => line.StartsWith("Content-Type: application/json", StringComparison.Ordinal));
+            line => line.StartsWith("Content-Type: application/json", StringComparison.Ordinal)
+                || (line.StartsWith("Content-Type: application/", StringComparison.Ordinal)
+                    && line.Split(';')[0].EndsWith("+json", StringComparison.Ordinal)));
         if (!json)
         {
             return request.ToString();

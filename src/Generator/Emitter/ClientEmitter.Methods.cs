@@ -230,6 +230,13 @@ internal static partial class ClientEmitter
             _ when source.EnumTypeName is not null => $"FormatEnumValue({value})",
             _ => $"{value}.ToString()",
         };
+        if (source.SkipDefaultOf is { } type)
+        {
+            // [JsonIgnore(Condition = WhenWritingDefault)]: the type's default value is left out like a null.
+            var isDefault = $"global::System.Collections.Generic.EqualityComparer<{type}>.Default.Equals({value}, default)";
+            formatted = $"({isDefault} ? null : {formatted})";
+        }
+
         return source.IsNullableValueType ? $"({source.Expression}.HasValue ? {formatted} : null)" : formatted;
     }
 

@@ -33,7 +33,15 @@ internal sealed record QueryValue(string Key, ValueSource Value, string? Collect
 /// <param name="Format">How the value is turned into text.</param>
 /// <param name="IsNullableValueType">Whether the expression's type is <c>Nullable&lt;T&gt;</c>.</param>
 /// <param name="EnumTypeName">For enums written by member names, the enum type whose formatter is used.</param>
-internal sealed record ValueSource(string Expression, ValueFormat Format, bool IsNullableValueType, string? EnumTypeName = null);
+/// <param name="SkipDefaultOf">
+/// For a <c>[JsonIgnore(Condition = WhenWritingDefault)]</c> property, the value type whose default is left out.
+/// </param>
+internal sealed record ValueSource(
+    string Expression,
+    ValueFormat Format,
+    bool IsNullableValueType,
+    string? EnumTypeName = null,
+    string? SkipDefaultOf = null);
 
 /// <summary>How a <c>[Body]</c> parameter becomes request content.</summary>
 internal enum BodyKind

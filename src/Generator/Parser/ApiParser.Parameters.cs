@@ -318,8 +318,10 @@ internal sealed partial class ApiParser
         var access = objectType.IsReferenceType || IsNullableValueType(objectType) ? "?." : ".";
         foreach (var property in ReadableProperties(objectType))
         {
-            if (HasAttribute(property, "System.Text.Json.Serialization.JsonIgnoreAttribute", out var ignore)
-                && !ignore!.NamedArguments.Any(a => a.Key == "Condition" && a.Value.Value is int condition && condition != 0))
+            // [JsonIgnore] leaves a property out (Always, the default condition); WhenWritingNull needs nothing
+            // more, since null values are left out anyway; WhenWritingDefault leaves out the type's default value.
+            var ignoreCondition = JsonIgnoreConditionOf(property);
+            if (ignoreCondition == JsonIgnoreAlways)
             {
                 continue;
             }
@@ -342,12 +344,20 @@ internal sealed partial class ApiParser
                 var (format, _) = ClassifySimpleType(propertyType);
                 if (format != ValueFormat.NotFormatted)
                 {
-                    values.Add(new QueryValue(propertyKey, new ValueSource(propertyExpression, format, true, EnumFormatterFor(propertyType)), null, null));
+                    var skipDefault = ignoreCondition == JsonIgnoreWhenWritingDefault ? TypeName(propertyType) : null;
+                    values.Add(new QueryValue(propertyKey, new ValueSource(propertyExpression, format, true, EnumFormatterFor(propertyType), skipDefault), null, null));
                     continue;
                 }
             }
 
-            if (QueryValueFor(propertyType, propertyKey, propertyExpression, settings.CollectionFormat) is not { } value)
+            // A [Query(CollectionFormat.X)] on the property wins over the parameter's format for its collection.
+            var propertyFormat = HasAttribute(property, KnownTypeNames.QueryAttribute, out var propertyQuery)
+                && ReadQuerySettings(propertyQuery) is var own
+                && (propertyQuery!.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Enum)
+                    || propertyQuery.NamedArguments.Any(a => a.Key == "CollectionFormat"))
+                ? own.CollectionFormat
+                : settings.CollectionFormat;
+            if (QueryValueFor(propertyType, propertyKey, propertyExpression, propertyFormat) is not { } value)
             {
                 Report(
                     DiagnosticDescriptors.UnbindableParameter,
@@ -359,7 +369,9 @@ internal sealed partial class ApiParser
                 return null;
             }
 
-            values.Add(value);
+            values.Add(ignoreCondition == JsonIgnoreWhenWritingDefault && value.CollectionFormat is null && propertyType.IsValueType
+                ? value with { Value = value.Value with { SkipDefaultOf = TypeName(IsNullableValueType(propertyType) ? ((INamedTypeSymbol)propertyType).TypeArguments[0] : propertyType) } }
+                : value);
         }
 
         return values.ToEquatableArray();
@@ -412,7 +424,8 @@ internal sealed partial class ApiParser
 
     private static QuerySettings ReadQuerySettings(AttributeData? query)
     {
-        var settings = new QuerySettings("Multi", ".", null);
+        // Comma-separated by default, as Refit's default parameter formatter writes collections.
+        var settings = new QuerySettings("Csv", ".", null);
         if (query is null)
         {
             return settings;
@@ -440,6 +453,21 @@ internal sealed partial class ApiParser
         }
 
         return settings;
+    }
+
+    private const int JsonIgnoreNever = 0;
+    private const int JsonIgnoreAlways = 1;
+    private const int JsonIgnoreWhenWritingDefault = 2;
+
+    /// <summary>The JsonIgnoreCondition of a property's [JsonIgnore] (Always when it names none), or Never without one.</summary>
+    private static int JsonIgnoreConditionOf(IPropertySymbol property)
+    {
+        if (!HasAttribute(property, "System.Text.Json.Serialization.JsonIgnoreAttribute", out var ignore))
+        {
+            return JsonIgnoreNever;
+        }
+
+        return ignore!.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value.Value as int? ?? JsonIgnoreAlways;
     }
 
     private static string CollectionFormatName(int value)

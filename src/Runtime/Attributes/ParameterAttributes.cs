@@ -53,7 +53,7 @@ public sealed class HeaderCollectionAttribute : Attribute
 /// anyway; the attribute makes the intent explicit, and sets how collections and objects are written.
 /// </summary>
 /// <remarks>
-/// A collection is written as one <c>name=value</c> pair per element unless another
+/// A collection is written as one comma-separated <c>name=value</c> pair unless another
 /// <see cref="CollectionFormat"/> is given. An object is flattened into one pair per public property, named
 /// by <see cref="AliasAsAttribute"/>, then <c>[JsonPropertyName]</c>, then the property name; properties marked
 /// <c>[JsonIgnore]</c> are left out. With a <see cref="Prefix"/>, keys become <c>prefix + delimiter + name</c>.
@@ -83,8 +83,8 @@ public sealed class QueryAttribute : Attribute
         Prefix = prefix;
     }
 
-    /// <summary>How a collection's elements are written; <see cref="CollectionFormat.Multi"/> by default.</summary>
-    public CollectionFormat CollectionFormat { get; set; } = CollectionFormat.Multi;
+    /// <summary>How a collection's elements are written; comma-separated (<see cref="CollectionFormat.Csv"/>) by default.</summary>
+    public CollectionFormat CollectionFormat { get; set; } = CollectionFormat.Csv;
 
     /// <summary>Placed between the prefix and each property name of an object; <c>.</c> by default.</summary>
     public string Delimiter { get; set; } = ".";

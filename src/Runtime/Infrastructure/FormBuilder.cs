@@ -37,19 +37,21 @@ public sealed class FormBuilder
             return this;
         }
 
+        if (collectionFormat == CollectionFormat.Multi)
+        {
+            foreach (var value in values)
+            {
+                Add(name, value is null ? null : format(value));
+            }
+
+            return this;
+        }
+
+        // Joined formats keep a null element's place as an empty string, as Refit does: "a,,b".
         var texts = new List<string>();
         foreach (var value in values)
         {
-            if (value is not null && format(value) is { } text)
-            {
-                texts.Add(text);
-            }
-        }
-
-        if (collectionFormat == CollectionFormat.Multi)
-        {
-            texts.ForEach(text => _fields.Add(new(name, text)));
-            return this;
+            texts.Add(value is null ? string.Empty : format(value) ?? string.Empty);
         }
 
         return texts.Count == 0 ? this : Add(name, string.Join(CollectionSeparators.For(collectionFormat), texts));

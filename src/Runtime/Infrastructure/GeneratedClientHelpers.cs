@@ -56,15 +56,17 @@ public static class GeneratedClientHelpers
             + " Auth0:BaseUrl, or declare [Auth0Api(BaseUrl = \"https://...\")] on the interface.");
     }
 
-    /// <summary>Adds a header from a parameter, leaving it out when the value is null.</summary>
+    /// <summary>Adds a header from a parameter, leaving it out (and any fixed value of it) when the value is null.</summary>
     /// <exception cref="ArgumentException">
     /// The value contains a control character other than horizontal tab (such as a line break or NUL), or the
     /// name is not one that can be sent as a request header.
     /// </exception>
     public static void AddHeader(HttpRequestMessage request, string name, string? value)
     {
+        // A null value leaves the header out, including a fixed [Headers] value of the same name.
         if (value is null)
         {
+            request.Headers.Remove(name);
             return;
         }
 

@@ -147,13 +147,11 @@ public sealed class RequestUriBuilder
             return this;
         }
 
+        // Joined formats keep a null element's place as an empty string, as Refit does: "a,,b".
         var texts = new List<string>();
         foreach (var value in values)
         {
-            if (value is not null && format(value) is { } text)
-            {
-                texts.Add(text);
-            }
+            texts.Add(value is null ? string.Empty : format(value) ?? string.Empty);
         }
 
         return texts.Count == 0 ? this : AppendQuery(name, string.Join(CollectionSeparators.For(collectionFormat), texts));

@@ -69,7 +69,7 @@ namespace Forms
                     "Interests",
                     (form?.Interests),
                     static item => item,
-                    global::Auth0ClientGen.CollectionFormat.Multi)
+                    global::Auth0ClientGen.CollectionFormat.Csv)
                 .ToContent();
 
             using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);

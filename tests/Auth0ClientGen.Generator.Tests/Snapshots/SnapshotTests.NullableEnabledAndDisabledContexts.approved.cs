@@ -81,7 +81,7 @@ namespace Ledger
                     "memos",
                     memos,
                     static item => item,
-                    global::Auth0ClientGen.CollectionFormat.Multi)
+                    global::Auth0ClientGen.CollectionFormat.Csv)
                 .ToUri();
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
@@ -235,7 +235,7 @@ namespace Ledger
                     "memos",
                     memos,
                     static item => item,
-                    global::Auth0ClientGen.CollectionFormat.Multi)
+                    global::Auth0ClientGen.CollectionFormat.Csv)
                 .ToUri();
 
             using var request = new global::System.Net.Http.HttpRequestMessage(

@@ -75,7 +75,7 @@ namespace Search
                     "statuses",
                     statuses,
                     static item1 => FormatEnumValue(item1),
-                    global::Auth0ClientGen.CollectionFormat.Multi)
+                    global::Auth0ClientGen.CollectionFormat.Csv)
                 .AppendQuery("f_Text", (filter?.Text))
                 .AppendQuery("f_page_size", ((filter?.PageSize).HasValue ? (filter?.PageSize).GetValueOrDefault().ToString(null, global::System.Globalization.CultureInfo.InvariantCulture) : null))
                 .AppendQuery("f_state", ((filter?.Status).HasValue ? FormatEnumValue((filter?.Status).GetValueOrDefault()) : null))
@@ -83,7 +83,7 @@ namespace Search
                     "f_Tags",
                     (filter?.Tags),
                     static item2 => item2,
-                    global::Auth0ClientGen.CollectionFormat.Multi)
+                    global::Auth0ClientGen.CollectionFormat.Csv)
                 .AppendQuery("Text", (other?.Text))
                 .AppendQuery("page_size", ((other?.PageSize).HasValue ? (other?.PageSize).GetValueOrDefault().ToString(null, global::System.Globalization.CultureInfo.InvariantCulture) : null))
                 .AppendQuery("state", ((other?.Status).HasValue ? FormatEnumValue((other?.Status).GetValueOrDefault()) : null))
@@ -91,7 +91,7 @@ namespace Search
                     "Tags",
                     (other?.Tags),
                     static item3 => item3,
-                    global::Auth0ClientGen.CollectionFormat.Multi)
+                    global::Auth0ClientGen.CollectionFormat.Csv)
                 .ToUri();
 
             using var request = new global::System.Net.Http.HttpRequestMessage(

@@ -30,6 +30,7 @@ internal static class CorpusCompiler
 {
     public const string CorpusNamespace = "Parity";
     public const string InterfaceName = "IParityApi";
+    public const string HeadersInterfaceName = "IParityHeadersApi";
 
     private static int _compilations;
 
@@ -43,13 +44,23 @@ internal static class CorpusCompiler
             .. Enumerable.Range(5, 6).Select(major => $"NET{major}_0_OR_GREATER"),
         ]);
 
-    /// <summary>Writes the corpus interface; only the using directive and the interface attribute differ.</summary>
+    /// <summary>The name of the interface a corpus method is declared on.</summary>
+    public static string NameOf(CorpusInterface corpusInterface)
+        => corpusInterface == CorpusInterface.Plain ? InterfaceName : HeadersInterfaceName;
+
+    /// <summary>
+    /// Writes the corpus interfaces and the models each side compiles for itself; only the using directive and the
+    /// <c>[Auth0Api]</c> attribute differ between the sides.
+    /// </summary>
     public static string WriteSource(Side side, IEnumerable<CorpusMethod> methods)
     {
         var source = new StringBuilder()
             .AppendLine("using System;")
             .AppendLine("using System.Collections.Generic;")
+            .AppendLine("using System.IO;")
             .AppendLine("using System.Net.Http;")
+            .AppendLine("using System.Runtime.Serialization;")
+            .AppendLine("using System.Text.Json.Serialization;")
             .AppendLine("using System.Threading;")
             .AppendLine("using System.Threading.Tasks;")
             .AppendLine($"using {typeof(Widget).Namespace};")
@@ -57,15 +68,31 @@ internal static class CorpusCompiler
             .AppendLine()
             .AppendLine($"namespace {CorpusNamespace};")
             .AppendLine()
-            .AppendLine(side == Side.Refit ? string.Empty : "[Auth0Api(Audience = \"https://api.example.com\")]")
-            .AppendLine($"public interface {InterfaceName}")
-            .AppendLine("{");
-        foreach (var method in methods)
+            .AppendLine(ParityCorpus.SideModels);
+
+        var byInterface = methods.ToLookup(method => method.Interface);
+        foreach (var corpusInterface in Enum.GetValues<CorpusInterface>())
         {
-            source.Append("    ").AppendLine(method.Declaration);
+            if (side == Side.Auth0ClientGen)
+            {
+                source.AppendLine("[Auth0Api(Audience = \"https://api.example.com\")]");
+            }
+
+            if (corpusInterface == CorpusInterface.WithHeaders)
+            {
+                source.AppendLine(ParityCorpus.InterfaceHeaders);
+            }
+
+            source.AppendLine($"public interface {NameOf(corpusInterface)}").AppendLine("{");
+            foreach (var method in byInterface[corpusInterface])
+            {
+                source.Append("    ").AppendLine(method.Declaration);
+            }
+
+            source.AppendLine("}").AppendLine();
         }
 
-        return source.AppendLine("}").ToString();
+        return source.ToString();
     }
 
     /// <summary>Compiles, generates and loads one side; throws with every diagnostic unless the build is clean.</summary>
@@ -76,7 +103,7 @@ internal static class CorpusCompiler
         var assemblyName = $"ParityCorpus{Interlocked.Increment(ref _compilations)}.{side}";
         var compilation = CSharpCompilation.Create(
             assemblyName,
-            [CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"{InterfaceName}.{side}.cs")],
+            [CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"ParityCorpus.{side}.cs")],
             References(side),
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
@@ -119,8 +146,10 @@ internal static class CorpusCompiler
         // The default context, so that Refit can find its generated class by name the way it does in a real app.
         image.Position = 0;
         var assembly = AssemblyLoadContext.Default.LoadFromStream(image);
-        var corpusInterface = assembly.GetType($"{CorpusNamespace}.{InterfaceName}", throwOnError: true)!;
-        return new CompiledCorpus(side, assembly, corpusInterface, generated);
+        var interfaces = Enum.GetValues<CorpusInterface>().ToDictionary(
+            corpusInterface => corpusInterface,
+            corpusInterface => assembly.GetType($"{CorpusNamespace}.{NameOf(corpusInterface)}", throwOnError: true)!);
+        return new CompiledCorpus(side, assembly, interfaces, generated);
     }
 
     private static IEnumerable<MetadataReference> References(Side side)
@@ -184,9 +213,9 @@ internal static class CorpusCompiler
     }
 }
 
-/// <summary>One side's compiled corpus: the loaded assembly, the interface and the generated sources.</summary>
+/// <summary>One side's compiled corpus: the loaded assembly, the interfaces and the generated sources.</summary>
 internal sealed record CompiledCorpus(
     Side Side,
     Assembly Assembly,
-    Type Interface,
+    IReadOnlyDictionary<CorpusInterface, Type> Interfaces,
     ImmutableArray<string> GeneratedSources);
