@@ -191,6 +191,24 @@ public class DiagnosticTests
         """);
 
     [Fact]
+    public void ACG0010_Event() => AssertSingleDiagnostic("ACG0010", """
+        [Auth0Api]
+        public interface IApi
+        {
+            event EventHandler? [|Changed|];
+        }
+        """);
+
+    [Fact]
+    public void ACG0010_StaticAbstractMethod() => AssertSingleDiagnostic("ACG0010", """
+        [Auth0Api]
+        public interface IApi
+        {
+            static abstract IApi [|Create|]();
+        }
+        """);
+
+    [Fact]
     public void ACG0011_TwoHttpMethods() => AssertSingleDiagnostic("ACG0011", """
         [Auth0Api]
         public interface IApi
