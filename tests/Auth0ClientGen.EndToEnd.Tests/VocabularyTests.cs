@@ -33,6 +33,9 @@ public interface IVocabularyApi
 
     [Post("/widgets")]
     Task<TResult> CreateAsync<TBody, TResult>([Body] TBody widget);
+
+    [Get("/widgets/search")]
+    Task<TWidget?> FindAsync<TWidget>();
 }
 
 /// <summary>The request vocabulary beyond the basics, checked on the wire through a capturing handler.</summary>
@@ -118,6 +121,14 @@ public class VocabularyTests
         Assert.Equal(new Gadget("gear", 3), created);
         Assert.Equal("""{"name":"cog","size":2}""", _handler.Requests[1].Body);
         Assert.Equal("https://files.example/api/widgets/7", _handler.Requests[0].Uri);
+    }
+
+    [Fact]
+    public async Task AnUnconstrainedNullableTypeArgumentAcceptsJsonNull()
+    {
+        _handler.ResponseBody = "null";
+
+        Assert.Null(await _client.FindAsync<Gadget>());
     }
 
     private sealed class TrackingContent(string text) : StringContent(text)

@@ -68,6 +68,27 @@ public class ShapeTests
         [Auth0Api]
         public interface IApi { [Get("/a")] Task A(); }
         """)]
+    [InlineData("generic methods constrained to a class type", """
+        public class Widget { }
+
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/w")] Task<T> GetAsync<T>() where T : Widget, new();
+            [Get("/n")] Task<T?> FindAsync<T>() where T : Widget?;
+            [Get("/h")] Task<T> GetHandlerAsync<T>() where T : System.Delegate;
+            [Get("/c")] Task<TOut> ConvertAsync<TIn, TOut>() where TIn : class where TOut : TIn;
+        }
+        """)]
+    [InlineData("a parameter named like the enum formatter", """
+        public enum Sort { Up, [System.Text.Json.Serialization.JsonStringEnumMemberName("down")] Down }
+
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/items")] Task<string> ListAsync([Query] Sort FormatEnumValue);
+        }
+        """)]
     [InlineData("nullable-oblivious interface", """
         #nullable disable
         [Auth0Api]

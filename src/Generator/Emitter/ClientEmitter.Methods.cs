@@ -227,7 +227,7 @@ internal static partial class ClientEmitter
             ValueFormat.InvariantThroughInterface =>
                 $"((global::System.IFormattable){value}).ToString(null, {KnownTypeNames.GlobalInvariantCulture})",
             ValueFormat.UriString => $"{value}?.OriginalString",
-            _ when source.EnumTypeName is not null => $"FormatEnumValue({value})",
+            _ when source.EnumFormatter is not null => $"{source.EnumFormatter}({value})",
             _ => $"{value}.ToString()",
         };
         if (source.SkipDefaultOf is { } type)

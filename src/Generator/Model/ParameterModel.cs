@@ -32,7 +32,7 @@ internal sealed record QueryValue(string Key, ValueSource Value, string? Collect
 /// <param name="Expression">Such as <c>id</c> or <c>filter?.Status</c>.</param>
 /// <param name="Format">How the value is turned into text.</param>
 /// <param name="IsNullableValueType">Whether the expression's type is <c>Nullable&lt;T&gt;</c>.</param>
-/// <param name="EnumTypeName">For enums written by member names, the enum type whose formatter is used.</param>
+/// <param name="EnumFormatter">For enums written by member names, the generated formatter method to call.</param>
 /// <param name="SkipDefaultOf">
 /// For a <c>[JsonIgnore(Condition = WhenWritingDefault)]</c> property, the value type whose default is left out.
 /// </param>
@@ -40,7 +40,7 @@ internal sealed record ValueSource(
     string Expression,
     ValueFormat Format,
     bool IsNullableValueType,
-    string? EnumTypeName = null,
+    string? EnumFormatter = null,
     string? SkipDefaultOf = null);
 
 /// <summary>How a <c>[Body]</c> parameter becomes request content.</summary>

@@ -84,7 +84,16 @@ internal sealed partial class ApiParser
     private static string ExplicitImplementationConstraints(IMethodSymbol method)
         => string.Concat(method.TypeParameters.Select(parameter =>
             $" where {EscapeIdentifier(parameter.Name)} : "
-            + (parameter.HasReferenceTypeConstraint ? "class" : parameter.HasValueTypeConstraint ? "struct" : "default")));
+            + (HasClassConstraint(parameter) ? "class" : parameter.HasValueTypeConstraint ? "struct" : "default")));
+
+    /// <summary>
+    /// Whether the type parameter is known to be a reference type: a class constraint, or a constraint to a class
+    /// type. A constraint to another type parameter is left out, since "class" is not allowed there.
+    /// </summary>
+    private static bool HasClassConstraint(ITypeParameterSymbol parameter)
+        => parameter.HasReferenceTypeConstraint
+            || parameter.ConstraintTypes.Any(type => type.TypeKind == TypeKind.Class
+                && FullName(type) is not ("System.Enum" or "System.ValueType" or "System.Object"));
 
     private (string? HttpMethod, RouteTemplate? Route, Location? TemplateLocation) ParseHttpMethodAttribute(
         IMethodSymbol method,

@@ -524,7 +524,7 @@ internal sealed partial class ApiParser
 
     /// <summary>
     /// For an enum whose members carry [JsonStringEnumMemberName] or [EnumMember(Value = ...)], records the names
-    /// and returns the enum's name for the generated formatter; null for other types.
+    /// and returns the generated formatter to call, fully qualified so no parameter can hide it; null otherwise.
     /// </summary>
     private string? EnumFormatterFor(ITypeSymbol type)
     {
@@ -541,7 +541,7 @@ internal sealed partial class ApiParser
         var typeName = TypeName(type);
         if (_enumFormatters.ContainsKey(typeName))
         {
-            return typeName;
+            return _enumFormatterMethod;
         }
 
         var members = ImmutableArray.CreateBuilder<EnumMemberName>();
@@ -571,7 +571,7 @@ internal sealed partial class ApiParser
         }
 
         _enumFormatters[typeName] = new EnumFormatter(typeName, members.ToEquatableArray());
-        return typeName;
+        return _enumFormatterMethod;
     }
 
     /// <summary>A part of a multipart request: a file, a stream or bytes, text for simple values, else JSON.</summary>

@@ -10,7 +10,7 @@ namespace Auth0ClientGen.Generator.Parser;
 internal sealed partial class ApiParser
 {
     private static bool AllowsNull(ITypeSymbol type)
-        => type.IsReferenceType
+        => type.IsReferenceType || type is ITypeParameterSymbol { IsValueType: false }
             ? type.NullableAnnotation != NullableAnnotation.NotAnnotated
             : type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
 

@@ -40,6 +40,9 @@ internal sealed partial class ApiParser
     private readonly ImmutableArray<DiagnosticInfo>.Builder _diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
     private readonly System.Collections.Generic.Dictionary<string, EnumFormatter> _enumFormatters = new();
 
+    // The generated enum formatter, called through the client's full name; set before members are parsed.
+    private string _enumFormatterMethod = "FormatEnumValue";
+
     // Every type the client reads or writes as JSON, with where it is declared, to check against a declared context.
     private readonly System.Collections.Generic.List<(ITypeSymbol Type, Location? Location)> _jsonTypes = [];
 
@@ -100,6 +103,8 @@ internal sealed partial class ApiParser
         {
             return null;
         }
+
+        _enumFormatterMethod = (@namespace.Length == 0 ? "global::" : "global::" + @namespace + ".") + clientName + ".FormatEnumValue";
 
         var audience = GetNamedString("Audience");
         var baseUrl = GetNamedString("BaseUrl");

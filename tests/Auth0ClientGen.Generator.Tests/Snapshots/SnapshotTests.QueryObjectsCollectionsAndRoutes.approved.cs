@@ -74,11 +74,11 @@ namespace Search
                 .AppendQueryCollection<global::Search.Status>(
                     "statuses",
                     statuses,
-                    static item1 => FormatEnumValue(item1),
+                    static item1 => global::Search.SearchApiClient.FormatEnumValue(item1),
                     global::Auth0ClientGen.CollectionFormat.Csv)
                 .AppendQuery("f_Text", (filter?.Text))
                 .AppendQuery("f_page_size", ((filter?.PageSize).HasValue ? (filter?.PageSize).GetValueOrDefault().ToString(null, global::System.Globalization.CultureInfo.InvariantCulture) : null))
-                .AppendQuery("f_state", ((filter?.Status).HasValue ? FormatEnumValue((filter?.Status).GetValueOrDefault()) : null))
+                .AppendQuery("f_state", ((filter?.Status).HasValue ? global::Search.SearchApiClient.FormatEnumValue((filter?.Status).GetValueOrDefault()) : null))
                 .AppendQueryCollection<string>(
                     "f_Tags",
                     (filter?.Tags),
@@ -86,7 +86,7 @@ namespace Search
                     global::Auth0ClientGen.CollectionFormat.Csv)
                 .AppendQuery("Text", (other?.Text))
                 .AppendQuery("page_size", ((other?.PageSize).HasValue ? (other?.PageSize).GetValueOrDefault().ToString(null, global::System.Globalization.CultureInfo.InvariantCulture) : null))
-                .AppendQuery("state", ((other?.Status).HasValue ? FormatEnumValue((other?.Status).GetValueOrDefault()) : null))
+                .AppendQuery("state", ((other?.Status).HasValue ? global::Search.SearchApiClient.FormatEnumValue((other?.Status).GetValueOrDefault()) : null))
                 .AppendQueryCollection<string>(
                     "Tags",
                     (other?.Tags),
@@ -124,7 +124,7 @@ namespace Search
             var requestUri = this.StartRequestUri()
                 .AppendLiteral("/blobs/")
                 .AppendPathSegments(path, "path")
-                .AppendQuery("status", FormatEnumValue(status))
+                .AppendQuery("status", global::Search.SearchApiClient.FormatEnumValue(status))
                 .ToUri();
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
