@@ -83,6 +83,14 @@ public class FormAndHeaderCollectionTests
         Assert.False(request.Headers.ContainsKey("Content-Language"));
     }
 
+    [Fact]
+    public async Task ANullEntryInAHeaderCollectionLeavesOutTheFixedHeaderToo()
+    {
+        await _client.GetProfileAsync(new Dictionary<string, string> { ["X-Source"] = null! });
+
+        Assert.False(Assert.Single(_handler.Requests).Headers.ContainsKey("X-Source"));
+    }
+
     [Theory]
     [InlineData("Authorization", "Bearer other")]
     [InlineData("X Bad", "1")]

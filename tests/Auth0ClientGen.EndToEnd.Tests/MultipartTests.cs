@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
 using System.Threading.Tasks;
@@ -19,6 +20,14 @@ public interface IUploadsApi
         string description,
         int? pages,
         [Query] bool overwrite);
+
+    [Multipart]
+    [Post("/bundles")]
+    Task UploadBundleAsync(IEnumerable<ByteArrayPart> files, HttpContent manifest);
+
+    [Multipart("fixed-boundary")]
+    [Post("/notes")]
+    Task UploadNoteAsync(string note);
 }
 
 /// <summary>Multipart requests: each part's name, file name, type and content on the wire.</summary>
@@ -46,12 +55,46 @@ public class MultipartTests
 
         var request = Assert.Single(_handler.Requests);
         Assert.Equal("https://files.example/folders/reports/files?overwrite=true", request.Uri);
-        Assert.Equal("multipart/form-data; boundary=\"----MyGreatBoundary\"", request.ContentType);
+        Assert.Matches("^multipart/form-data; boundary=\"auth0clientgen-[0-9a-f]{32}\"$", request.ContentType);
         var body = request.Body!;
         Assert.Contains("Content-Type: application/pdf\r\nContent-Disposition: form-data; name=document; filename=q4.pdf; filename*=utf-8''q4.pdf\r\n\r\n%PDF-1.7", body);
         Assert.Contains("Content-Type: image/png\r\nContent-Disposition: form-data; name=cover; filename=cover.png", body);
         Assert.Contains("Content-Type: application/json; charset=utf-8\r\nContent-Disposition: form-data; name=info\r\n\r\n{\"title\":\"Q4\",\"pages\":12}", body);
         Assert.Contains("Content-Type: text/plain; charset=utf-8\r\nContent-Disposition: form-data; name=description\r\n\r\nquarterly report", body);
         Assert.DoesNotContain("name=pages", body);
+    }
+
+    [Fact]
+    public async Task EachRequestGetsItsOwnRandomBoundary()
+    {
+        await _client.UploadBundleAsync([], new StringContent("{}"));
+        await _client.UploadBundleAsync([], new StringContent("{}"));
+
+        Assert.NotEqual(_handler.Requests[0].ContentType, _handler.Requests[1].ContentType);
+    }
+
+    [Fact]
+    public async Task ACollectionOfFilesIsOnePartEachAndHttpContentIsSentAsItIs()
+    {
+        var manifest = new StringContent("<manifest/>", System.Text.Encoding.UTF8, "application/xml");
+
+        await _client.UploadBundleAsync(
+            [new ByteArrayPart([1], "a.bin"), new ByteArrayPart([2], "b.bin")],
+            manifest);
+
+        var body = Assert.Single(_handler.Requests).Body!;
+        Assert.Contains("name=files; filename=a.bin", body);
+        Assert.Contains("name=files; filename=b.bin", body);
+        Assert.Contains("Content-Type: application/xml; charset=utf-8\r\nContent-Disposition: form-data; name=manifest\r\n\r\n<manifest/>", body);
+    }
+
+    [Fact]
+    public async Task AValueThatContainsAFixedBoundaryIsRefusedBeforeSending()
+    {
+        var forged = "hi\r\n--fixed-boundary\r\nContent-Disposition: form-data; name=role\r\n\r\nadmin";
+
+        await Assert.ThrowsAsync<System.ArgumentException>(() => _client.UploadNoteAsync(forged));
+
+        Assert.Empty(_handler.Requests);
     }
 }

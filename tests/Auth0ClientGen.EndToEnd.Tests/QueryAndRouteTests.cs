@@ -36,6 +36,28 @@ public sealed class TicketFilter
 
 public sealed record Ticket(int Id, string Project);
 
+public sealed class CountFilter
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int? Count { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Limit { get; set; }
+
+    [System.Obsolete("Gone.", true)]
+    public string? Retired { get; set; }
+}
+
+public interface IHasProject
+{
+    string Project { get; }
+}
+
+public interface IProjectTicket : IHasProject
+{
+    int Id { get; }
+}
+
 [Auth0Api(BaseUrl = "https://tickets.example/api/")]
 public interface ITicketsApi
 {
@@ -48,6 +70,12 @@ public interface ITicketsApi
 
     [Get("/projects/{ticket.Project}/tickets/{ticket.Id}")]
     Task<string> GetAsync(Ticket ticket);
+
+    [Get("/counts")]
+    Task<string> CountAsync([Query] CountFilter filter);
+
+    [Get("/projects/{ticket.Project}/items/{ticket.Id}")]
+    Task<string> GetByInterfaceAsync(IProjectTicket ticket);
 
     [Get("/attachments/{**path}")]
     Task<string> GetAttachmentAsync(string path, TicketStatus status);
@@ -139,4 +167,23 @@ public class QueryAndRouteTests
 
         Assert.Empty(_handler.Requests);
     }
+
+    [Fact]
+    public async Task WhenWritingDefaultLeavesOutOnlyTheDefaultOfTheDeclaredType()
+    {
+        // The default of int? is null, so 0 is a value and is sent; the default of int is 0, left out.
+        await _client.CountAsync(new CountFilter { Count = 0, Limit = 0 });
+
+        Assert.Equal("https://tickets.example/api/counts?Count=0", Assert.Single(_handler.Requests).Uri);
+    }
+
+    [Fact]
+    public async Task PlaceholderPropertiesAreFoundOnBaseInterfaces()
+    {
+        await _client.GetByInterfaceAsync(new ProjectTicket(7, "core"));
+
+        Assert.Equal("https://tickets.example/api/projects/core/items/7", Assert.Single(_handler.Requests).Uri);
+    }
+
+    private sealed record ProjectTicket(int Id, string Project) : IProjectTicket;
 }

@@ -546,6 +546,66 @@ public class DiagnosticTests
         }
         """);
 
+    [Theory]
+    [InlineData("Task<System.IO.MemoryStream>")]
+    [InlineData("ValueTask<HttpContent>")]
+    [InlineData("Task<IAsyncEnumerable<int>>")]
+    [InlineData("IAsyncEnumerable<ApiResponse<int>>")]
+    public void ACG0002_ResultsThatCouldOnlyFailWhenCalled(string returnType) => AssertSingleDiagnostic("ACG0002", $$"""
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/items")]
+            [|{{returnType}}|] GetAsync();
+        }
+        """);
+
+    [Theory]
+    [InlineData("[Query] (int A, string B) [|pair|]")]
+    [InlineData("[Body(BodySerializationMethod.UrlEncoded)] FieldsOnly [|form|]")]
+    public void ACG0006_ObjectWithoutPropertiesWouldSendNothing(string parameter) => AssertSingleDiagnostic("ACG0006", $$"""
+        public sealed class FieldsOnly { public string? Name; }
+
+        [Auth0Api]
+        public interface IApi
+        {
+            [Post("/items")]
+            Task SendAsync({{parameter}});
+        }
+        """);
+
+    [Fact]
+    public void ACG0026_JsonContextThatIsNotANamedType() => AssertSingleDiagnostic("ACG0026", """
+        [Auth0Api([|JsonContext = typeof(int[])|])]
+        public interface IApi
+        {
+            [Get("/items")]
+            Task<string> GetAsync();
+        }
+        """);
+
+    [Fact]
+    public void ACG0028_PrivateJsonContext() => AssertSingleDiagnostic("ACG0028", """
+        public partial class Holder
+        {
+            [System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+            private sealed class Context : System.Text.Json.Serialization.JsonSerializerContext
+            {
+                public Context() : base(null) { }
+                public static Context Default { get; } = new();
+                protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+                public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(Type type) => null;
+            }
+
+            [Auth0Api([|JsonContext = typeof(Context)|])]
+            internal interface IApi
+            {
+                [Get("/items")]
+                Task<string> GetAsync();
+            }
+        }
+        """);
+
     private static void AssertSingleDiagnostic(string id, string markedSource)
     {
         var (source, expectedSpan) = TestMarkup.Parse(Usings + markedSource);

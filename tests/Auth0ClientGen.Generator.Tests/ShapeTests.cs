@@ -89,6 +89,15 @@ public class ShapeTests
             [Get("/items")] Task<string> ListAsync([Query] Sort FormatEnumValue);
         }
         """)]
+    [InlineData("an enum with two members of one value", """
+        public enum Kind { A = 1, [System.Runtime.Serialization.EnumMember(Value = "bee")] B = 1, C = 2 }
+
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/k")] Task<string> GetAsync(Kind kind);
+        }
+        """)]
     [InlineData("nullable-oblivious interface", """
         #nullable disable
         [Auth0Api]

@@ -122,6 +122,21 @@ public sealed class GeneratedClientHelpersTests
         Assert.Contains("\"Bad token [redacted] (expired)\" (invalid_token)", exception.Message);
     }
 
+    [Theory]
+    [InlineData("""{"message":"bad token opaque\u002Btok\/en\u003D\u003D"}""")]
+    [InlineData("""{"message":"bad token opaque+tok\/en=="}""")]
+    [InlineData("""{"detail":["bad token \u006Fpaque+tok/en=="]}""")]
+    public async Task An_error_body_that_repeats_the_access_token_json_escaped_is_redacted(string body)
+    {
+        const string token = "opaque+tok/en==";
+
+        var exception = await SendExpectingFailureAsync(() => Text(HttpStatusCode.Unauthorized, body, "application/json"), token);
+
+        Assert.DoesNotContain(token, exception.ToString());
+        Assert.DoesNotContain(token, System.Text.Json.JsonDocument.Parse(exception.Content!).RootElement.ToString());
+        Assert.Contains("[redacted]", exception.Content);
+    }
+
     [Fact]
     public async Task A_truncated_error_body_that_ends_in_part_of_the_access_token_is_redacted()
     {
@@ -217,14 +232,16 @@ public sealed class GeneratedClientHelpersTests
             () => ReadJsonAsync<int>(Json("nul"), allowNull: false));
     }
 
-    private static async Task<ApiException> SendExpectingFailureAsync(Func<HttpResponseMessage> respond)
+    private static async Task<ApiException> SendExpectingFailureAsync(
+        Func<HttpResponseMessage> respond,
+        string accessToken = ProviderFixture.AccessToken)
     {
         using var httpClient = new HttpClient(new RecordingHandler(_ => respond()));
         using var request = new HttpRequestMessage(HttpMethod.Get, Address);
 
         return await Assert.ThrowsAsync<ApiException>(() => GeneratedClientHelpers.SendAsync(
             httpClient,
-            new StaticCredentialsProvider(ProviderFixture.AccessToken),
+            new StaticCredentialsProvider(accessToken),
             request,
             new AccessTokenRequest(null),
             default));

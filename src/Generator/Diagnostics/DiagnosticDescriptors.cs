@@ -172,6 +172,12 @@ internal static class DiagnosticDescriptors
         "'{0}' is read or written as JSON, but '{1}' has no [JsonSerializable(typeof({0}))]; add it, so the client never falls back to reflection",
         "With a declared context, every JSON type must be listed on it; otherwise serialization would fail at run time under Native AOT.");
 
+    public static readonly DiagnosticDescriptor InaccessibleJsonContext = Error(
+        "ACG0028",
+        "JsonContext is not accessible to the generated client",
+        "JsonContext '{0}' is private, protected or file-local, so the generated client cannot use it; make it and every type it is nested in public or internal",
+        "The generated client is a top-level class in its own file and reads the context's Default instance.");
+
     private static DiagnosticDescriptor Error(string id, string title, string message, string description)
         => new(
             id,

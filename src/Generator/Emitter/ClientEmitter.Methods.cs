@@ -137,7 +137,7 @@ internal static partial class ClientEmitter
             }
         }
 
-        if (method.MultipartBoundary is not null)
+        if (method.IsMultipart)
         {
             WriteMultipartContent(writer, method, request, jsonOptions);
         }
@@ -162,7 +162,7 @@ internal static partial class ClientEmitter
 
     private static void WriteMultipartContent(SourceWriter writer, MethodModel method, string request, string jsonOptions)
     {
-        writer.WriteLine($"{request}.Content = new global::Auth0ClientGen.Infrastructure.MultipartBuilder({Literal(method.MultipartBoundary!)})");
+        writer.WriteLine($"{request}.Content = new global::Auth0ClientGen.Infrastructure.MultipartBuilder({NullableLiteral(method.MultipartBoundary)})");
         using (writer.Indent())
         {
             foreach (var part in method.Parameters.Where(p => p.Binding == ParameterBinding.Part))
@@ -172,6 +172,8 @@ internal static partial class ClientEmitter
                 {
                     BodyKind.Text => $".AddText({name}, {FormatValue(part.Value!)})",
                     BodyKind.FilePart => $".AddFile({name}, {part.Name})",
+                    BodyKind.FileParts => $".AddFiles({name}, {part.Name})",
+                    BodyKind.Content => $".AddContent({name}, {part.Name})",
                     BodyKind.Stream => $".AddStream({name}, {part.Name})",
                     BodyKind.Bytes => $".AddBytes({name}, {part.Name})",
                     _ => $".AddJson<{part.TypeName}>({name}, {part.Name}, {jsonOptions})",

@@ -169,7 +169,8 @@ internal static partial class ClientEmitter
             writer.WriteLine($"{formatter.EnumTypeName}.{member.Member} => {Literal(member.WireName)},");
         }
 
-        // Flags combinations and undeclared values have no declared name.
+        // A combination of [Flags] members, or an undeclared value, falls back to the C# names ("Read, Write").
+        // Writing each flag's serialized name would need a bitwise decomposition in this switch; not done yet.
         writer.WriteLine("_ => value.ToString(),");
         writer.CloseBlock(";");
     }

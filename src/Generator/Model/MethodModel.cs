@@ -20,7 +20,8 @@ namespace Auth0ClientGen.Generator.Model;
 /// <param name="Scope">The scopes from <c>[Scopes]</c> on the interfaces and the method, sorted and space-separated, or null.</param>
 /// <param name="Route">The route template, split into literal text and placeholders.</param>
 /// <param name="Parameters">Every parameter, in declaration order.</param>
-/// <param name="MultipartBoundary">For a <c>[Multipart]</c> method, the boundary between its parts; else null.</param>
+/// <param name="IsMultipart">Whether the method sends <c>multipart/form-data</c>.</param>
+/// <param name="MultipartBoundary">The declared boundary, or null for a random one per request.</param>
 /// <param name="StaticHeaders">Headers from <c>[Headers]</c> on the interfaces and the method, merged.</param>
 /// <param name="UnsupportedReason">
 /// Null for a method the emitter can implement. Otherwise the diagnostic id that was reported for it: the
@@ -40,6 +41,7 @@ internal sealed record MethodModel(
     string? Scope,
     EquatableArray<RouteSegment> Route,
     EquatableArray<ParameterModel> Parameters,
+    bool IsMultipart,
     string? MultipartBoundary,
     EquatableArray<StaticHeader> StaticHeaders,
     string? UnsupportedReason)

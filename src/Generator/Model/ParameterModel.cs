@@ -72,6 +72,9 @@ internal enum BodyKind
 
     /// <summary>A StreamPart or ByteArrayPart of a multipart request, with its own file name and type.</summary>
     FilePart,
+
+    /// <summary>A collection of StreamPart or ByteArrayPart, one file part per element.</summary>
+    FileParts,
 }
 
 /// <summary>Where a parameter's value goes in the request.</summary>

@@ -18,15 +18,22 @@ internal sealed partial class ApiParser
     private (string TypeName, bool IsValid)? ParseJsonContext(string interfaceDisplayName)
     {
         var argument = _apiAttribute.NamedArguments.FirstOrDefault(a => a.Key == "JsonContext").Value;
-        if (argument.Value is not INamedTypeSymbol context)
+        if (argument.Value is not ITypeSymbol declared)
         {
             return null;
         }
 
         var location = GetNamedArgumentLocation("JsonContext");
-        if (!DerivesFrom(context, JsonSerializerContextName))
+        if (declared is not INamedTypeSymbol context || !DerivesFrom(context, JsonSerializerContextName))
         {
-            Report(DiagnosticDescriptors.InvalidJsonContext, location, context.ToDisplayString(), interfaceDisplayName);
+            Report(DiagnosticDescriptors.InvalidJsonContext, location, declared.ToDisplayString(), interfaceDisplayName);
+            return (TypeName(declared), false);
+        }
+
+        // The client, a top-level class in its own file, must be able to reach the context's Default.
+        if (!IsReachableFromNamespace(context))
+        {
+            Report(DiagnosticDescriptors.InaccessibleJsonContext, location, context.ToDisplayString());
             return (TypeName(context), false);
         }
 

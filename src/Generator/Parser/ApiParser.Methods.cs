@@ -72,7 +72,8 @@ internal sealed partial class ApiParser
             ParseScopes(declaringInterface, method),
             routeSegments,
             parameters,
-            IsMultipart(method, out var boundary) ? boundary : null,
+            IsMultipart(method, out var boundary),
+            boundary,
             staticHeaders,
             supported ? null : _diagnostics[diagnosticsBefore].Descriptor.Id);
     }

@@ -369,9 +369,18 @@ internal sealed partial class ApiParser
                 return null;
             }
 
-            values.Add(ignoreCondition == JsonIgnoreWhenWritingDefault && value.CollectionFormat is null && propertyType.IsValueType
-                ? value with { Value = value.Value with { SkipDefaultOf = TypeName(IsNullableValueType(propertyType) ? ((INamedTypeSymbol)propertyType).TypeArguments[0] : propertyType) } }
+            // The default of a Nullable<T> is null, which is left out anyway; only plain value types need the check.
+            values.Add(ignoreCondition == JsonIgnoreWhenWritingDefault && value.CollectionFormat is null
+                && propertyType.IsValueType && !IsNullableValueType(propertyType)
+                ? value with { Value = value.Value with { SkipDefaultOf = TypeName(propertyType) } }
                 : value);
+        }
+
+        if (values.Count == 0)
+        {
+            // An object with only fields (a value tuple, say) would silently add nothing.
+            Report(DiagnosticDescriptors.UnbindableParameter, location, parameter.Name, method.Name, parameter.Type.ToDisplayString(), "query string or form, which read public properties, and this type has none");
+            return null;
         }
 
         return values.ToEquatableArray();
@@ -494,11 +503,24 @@ internal sealed partial class ApiParser
     private static IEnumerable<IPropertySymbol> ReadableProperties(ITypeSymbol type)
     {
         var seen = new HashSet<string>();
+        var types = new List<ITypeSymbol>();
         for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            types.Add(current);
+        }
+
+        // An interface's properties include those of the interfaces it extends.
+        if (type.TypeKind == TypeKind.Interface)
+        {
+            types.AddRange(type.AllInterfaces);
+        }
+
+        foreach (var current in types)
         {
             foreach (var member in current.GetMembers())
             {
                 if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod.DeclaredAccessibility: Accessibility.Public } property
+                    && !IsObsoleteAsError(property)
                     && seen.Add(property.Name))
                 {
                     yield return property;
@@ -506,6 +528,12 @@ internal sealed partial class ApiParser
             }
         }
     }
+
+    /// <summary>An [Obsolete(..., true)] property cannot be read without a compiler error, so it is not sent.</summary>
+    private static bool IsObsoleteAsError(ISymbol symbol)
+        => HasAttribute(symbol, "System.ObsoleteAttribute", out var obsolete)
+            && obsolete!.ConstructorArguments.Length == 2
+            && obsolete.ConstructorArguments[1].Value is true;
 
     private static IPropertySymbol? FindReadableProperty(ITypeSymbol type, string name)
     {
@@ -546,8 +574,15 @@ internal sealed partial class ApiParser
 
         var members = ImmutableArray.CreateBuilder<EnumMemberName>();
         var renamed = false;
+        var seenValues = new HashSet<object?>();
         foreach (var field in type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
         {
+            // Members that share a value share a switch arm; the first declared one names it.
+            if (!seenValues.Add(field.ConstantValue))
+            {
+                continue;
+            }
+
             var wireName = field.Name;
             if (HasAttribute(field, "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute", out var json)
                 && FirstStringArgument(json!) is { } jsonName)
@@ -577,13 +612,9 @@ internal sealed partial class ApiParser
     /// <summary>A part of a multipart request: a file, a stream or bytes, text for simple values, else JSON.</summary>
     private ParameterModel ParsePart(IParameterSymbol parameter, string name, string typeName, string partName)
     {
-        var kind = FullName(parameter.Type) is "Auth0ClientGen.StreamPart" or "Auth0ClientGen.ByteArrayPart"
-            ? BodyKind.FilePart
-            : ClassifyBody(parameter.Type) switch
-            {
-                BodyKind.Json or BodyKind.Content => BodyKind.Json,
-                var other => other,
-            };
+        var kind = IsFilePart(parameter.Type) ? BodyKind.FilePart
+            : IsCollection(parameter.Type, out var element) && element is not null && IsFilePart(element) ? BodyKind.FileParts
+            : ClassifyBody(parameter.Type);
         var (format, isNullable) = ClassifySimpleType(parameter.Type);
         var value = format == ValueFormat.NotFormatted || kind == BodyKind.FilePart
             ? null
@@ -591,11 +622,15 @@ internal sealed partial class ApiParser
         return new(name, typeName, string.Empty, ParameterBinding.Part, partName, value, value is null ? kind : BodyKind.Text);
     }
 
-    private static bool IsMultipart(IMethodSymbol method, out string boundary)
+    private static bool IsFilePart(ITypeSymbol type)
+        => FullName(type) is "Auth0ClientGen.StreamPart" or "Auth0ClientGen.ByteArrayPart";
+
+    /// <summary>Whether the method is [Multipart], and its declared boundary (null for a random one per request).</summary>
+    private static bool IsMultipart(IMethodSymbol method, out string? boundary)
     {
         var attribute = method.GetAttributes()
             .FirstOrDefault(a => a.AttributeClass is { } type && FullName(type) == KnownTypeNames.MultipartAttribute);
-        boundary = attribute?.ConstructorArguments.FirstOrDefault().Value as string ?? "----MyGreatBoundary";
+        boundary = attribute?.ConstructorArguments.FirstOrDefault().Value as string;
         return attribute is not null;
     }
 

@@ -79,21 +79,34 @@ internal sealed partial class ApiParser
             return (ReturnKind.Stream, result);
         }
 
-        return result.TypeKind != TypeKind.Error && !result.IsRefLikeType && result is not IPointerTypeSymbol
-            ? (ReturnKind.Json, result)
-            : null;
+        return CanReadAsJson(result) ? (ReturnKind.Json, result) : null;
     }
 
     /// <summary>
-    /// Whether an ApiResponse's content or a streamed element can be read as JSON. A stream, a response or
-    /// HttpContent inside them would be read from a body that is already consumed or disposed.
+    /// Whether the type can be read from a JSON body. Streams, content and response objects, and the wrappers this
+    /// generator itself understands (ApiResponse, IAsyncEnumerable), would only fail when called.
     /// </summary>
     private static bool CanReadAsJson(ITypeSymbol type)
         => type.TypeKind != TypeKind.Error
             && !type.IsRefLikeType
             && type is not IPointerTypeSymbol
-            && FullName(type)
-                is not (KnownTypeNames.Stream or KnownTypeNames.HttpResponseMessage or KnownTypeNames.HttpContent);
+            && !IsOrDerivesFrom(type, KnownTypeNames.Stream)
+            && !IsOrDerivesFrom(type, KnownTypeNames.HttpContent)
+            && !IsOrDerivesFrom(type, KnownTypeNames.HttpResponseMessage)
+            && FullName(type.OriginalDefinition) is not (KnownTypeNames.ApiResponseOfT or KnownTypeNames.AsyncEnumerableOfT);
+
+    private static bool IsOrDerivesFrom(ITypeSymbol type, string fullName)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (FullName(current) == fullName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private Location? ReturnTypeLocation(IMethodSymbol method)
         => method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is MethodDeclarationSyntax syntax

@@ -128,6 +128,12 @@ public static class GeneratedClientHelpers
 
             if (value?.ToString() is not { } text)
             {
+                // Null leaves the header out, a fixed [Headers] value of the same name included.
+                if (!IsContentHeader(name))
+                {
+                    request.Headers.Remove(name);
+                }
+
                 continue;
             }
 

@@ -12,15 +12,33 @@ namespace Auth0ClientGen.Infrastructure;
 /// not depend on it. A null value adds no part.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class MultipartBuilder(string boundary)
+public sealed class MultipartBuilder
 {
-    private readonly MultipartFormDataContent _content = new(boundary);
+    private readonly string _boundary;
+    private readonly MultipartFormDataContent _content;
+
+    /// <summary>Starts a body with the declared boundary, or a random one when it is null.</summary>
+    public MultipartBuilder(string? boundary)
+    {
+        // A random boundary cannot be guessed, so no value can end its part early and forge another.
+        _boundary = boundary ?? "auth0clientgen-" + Guid.NewGuid().ToString("N");
+        _content = new MultipartFormDataContent(_boundary);
+    }
 
     /// <summary>Adds a text part.</summary>
+    /// <exception cref="ArgumentException">The value contains the boundary, and would end its part early.</exception>
     public MultipartBuilder AddText(string name, string? value)
     {
         if (value is not null)
         {
+            if (value.Contains(_boundary, StringComparison.Ordinal))
+            {
+                throw new ArgumentException(
+                    $"The multipart value '{name}' contains the boundary, which would end its part early and let it"
+                    + " forge other parts. Leave [Multipart] without a boundary to get a random one.",
+                    nameof(value));
+            }
+
             _content.Add(new StringContent(value, Encoding.UTF8, "text/plain"), name);
         }
 
@@ -44,6 +62,39 @@ public sealed class MultipartBuilder(string boundary)
         if (part is not null)
         {
             AddFile(new ByteArrayContent(part.Value), part.Name ?? name, part.FileName, part.ContentType);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds one file part per element, all under the same name.</summary>
+    public MultipartBuilder AddFiles(string name, System.Collections.Generic.IEnumerable<StreamPart?>? parts)
+    {
+        foreach (var part in parts ?? [])
+        {
+            AddFile(name, part);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds one file part per element, all under the same name.</summary>
+    public MultipartBuilder AddFiles(string name, System.Collections.Generic.IEnumerable<ByteArrayPart?>? parts)
+    {
+        foreach (var part in parts ?? [])
+        {
+            AddFile(name, part);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds an HttpContent as a part, with the headers it already has.</summary>
+    public MultipartBuilder AddContent(string name, HttpContent? part)
+    {
+        if (part is not null)
+        {
+            _content.Add(part, name);
         }
 
         return this;

@@ -1,9 +1,14 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
+using System.Text.Encodings.Web;
+using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
 
 namespace Auth0ClientGen.Internal;
 
@@ -70,9 +75,17 @@ internal static class ErrorBodyReader
         }
 
         body = body.Replace(accessToken, Redacted, StringComparison.Ordinal);
+
+        // A JSON body can carry the token with characters escaped (\u002B for "+", \/ for "/"), which a
+        // reader decodes back into the token, so the escaped spellings go too.
+        foreach (var escaped in JsonSpellings(accessToken))
+        {
+            body = body.Replace(escaped, Redacted, StringComparison.Ordinal);
+        }
+
         if (!truncated)
         {
-            return body;
+            return RedactJsonStrings(body, accessToken);
         }
 
         for (var length = Math.Min(accessToken.Length - 1, body.Length); length >= MinRedactedPrefixLength; length--)
@@ -84,6 +97,80 @@ internal static class ErrorBodyReader
         }
 
         return body;
+    }
+
+    private static IEnumerable<string> JsonSpellings(string accessToken)
+    {
+        var strict = JsonEncodedText.Encode(accessToken).ToString();
+        var relaxed = JsonEncodedText.Encode(accessToken, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
+        return new[] { strict, relaxed, relaxed.Replace("/", "\\/", StringComparison.Ordinal) }
+            .Where(spelling => spelling != accessToken)
+            .Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// For a complete JSON body, decodes every string and replaces it when it still holds the token under an
+    /// escaping not covered above, such as \u escapes of letters.
+    /// </summary>
+    private static string RedactJsonStrings(string body, string accessToken)
+    {
+        var trimmed = body.AsSpan().TrimStart();
+        if (trimmed.IsEmpty || (trimmed[0] != '{' && trimmed[0] != '['))
+        {
+            return body;
+        }
+
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return body;
+        }
+
+        return root is not null && ReplaceInStrings(root, accessToken) ? root.ToJsonString() : body;
+    }
+
+    private static bool ReplaceInStrings(JsonNode node, string accessToken)
+    {
+        var changed = false;
+        switch (node)
+        {
+            case JsonObject jsonObject:
+                foreach (var (name, child) in jsonObject.ToList())
+                {
+                    if (child is JsonValue value && value.TryGetValue<string>(out var text) && text.Contains(accessToken, StringComparison.Ordinal))
+                    {
+                        jsonObject[name] = text.Replace(accessToken, Redacted, StringComparison.Ordinal);
+                        changed = true;
+                    }
+                    else if (child is not null)
+                    {
+                        changed |= ReplaceInStrings(child, accessToken);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is JsonValue value && value.TryGetValue<string>(out var text) && text.Contains(accessToken, StringComparison.Ordinal))
+                    {
+                        array[i] = text.Replace(accessToken, Redacted, StringComparison.Ordinal);
+                        changed = true;
+                    }
+                    else if (array[i] is { } child)
+                    {
+                        changed |= ReplaceInStrings(child, accessToken);
+                    }
+                }
+
+                break;
+        }
+
+        return changed;
     }
 
     private static string Decode(ReadOnlySpan<byte> bytes, HttpContent content, bool truncated)

@@ -65,7 +65,7 @@ namespace Uploads
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Post, requestUri);
-            request.Content = new global::Auth0ClientGen.Infrastructure.MultipartBuilder("----MyGreatBoundary")
+            request.Content = new global::Auth0ClientGen.Infrastructure.MultipartBuilder(null)
                 .AddFile("document", document)
                 .AddFile("cover", image)
                 .AddJson<global::Uploads.Metadata>("metadata", metadata, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions)
