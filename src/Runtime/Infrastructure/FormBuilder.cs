@@ -47,14 +47,7 @@ public sealed class FormBuilder
             return this;
         }
 
-        // Joined formats keep a null element's place as an empty string, as Refit does: "a,,b".
-        var texts = new List<string>();
-        foreach (var value in values)
-        {
-            texts.Add(value is null ? string.Empty : format(value) ?? string.Empty);
-        }
-
-        return texts.Count == 0 ? this : Add(name, string.Join(CollectionSeparators.For(collectionFormat), texts));
+        return CollectionFormatting.Join(values, format, collectionFormat) is { } joined ? Add(name, joined) : this;
     }
 
     /// <summary>Adds every entry of a dictionary, formatting each value; null values are left out.</summary>
@@ -75,16 +68,4 @@ public sealed class FormBuilder
 
     /// <summary>Returns the form as request content.</summary>
     public HttpContent ToContent() => new FormUrlEncodedContent(_fields);
-}
-
-/// <summary>The separator each joined <see cref="CollectionFormat"/> puts between elements.</summary>
-internal static class CollectionSeparators
-{
-    public static string For(CollectionFormat format) => format switch
-    {
-        CollectionFormat.Csv => ",",
-        CollectionFormat.Ssv => " ",
-        CollectionFormat.Tsv => "\t",
-        _ => "|",
-    };
 }

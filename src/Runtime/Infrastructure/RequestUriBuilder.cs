@@ -147,14 +147,7 @@ public sealed class RequestUriBuilder
             return this;
         }
 
-        // Joined formats keep a null element's place as an empty string, as Refit does: "a,,b".
-        var texts = new List<string>();
-        foreach (var value in values)
-        {
-            texts.Add(value is null ? string.Empty : format(value) ?? string.Empty);
-        }
-
-        return texts.Count == 0 ? this : AppendQuery(name, string.Join(CollectionSeparators.For(collectionFormat), texts));
+        return CollectionFormatting.Join(values, format, collectionFormat) is { } joined ? AppendQuery(name, joined) : this;
     }
 
     /// <summary>Appends <c>name=value</c> to the query string, or nothing when the value is null.</summary>
