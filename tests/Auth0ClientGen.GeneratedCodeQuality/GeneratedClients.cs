@@ -20,7 +20,6 @@ internal static class GeneratedClients
         typeof(NamesApiClient),
         typeof(InvoicesApiClient),
         typeof(ObliviousApiClient),
-        typeof(AotOrdersApiClient),
         typeof(ScopedUploadsApiClient),
         typeof(global::GlobalPingApiClient),
     ];

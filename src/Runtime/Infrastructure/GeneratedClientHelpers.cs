@@ -9,6 +9,9 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Text.Json.Serialization;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading;
 using System.Threading.Tasks;
 using Auth0ClientGen.Internal;
@@ -43,7 +46,16 @@ public static class GeneratedClientHelpers
     /// Serialization through these options uses reflection, so it is neither trimming- nor AOT-safe.
     /// Removing that needs a JsonSerializerContext supplied to the generated client.
     /// </remarks>
-    public static JsonSerializerOptions DefaultJsonOptions { get; } = CreateDefaultJsonOptions();
+    public static JsonSerializerOptions DefaultJsonOptions
+    {
+        [RequiresUnreferencedCode(ReflectionJsonMessage)]
+        [RequiresDynamicCode(ReflectionJsonMessage)]
+        get => ReflectionJson.Options;
+    }
+
+    private const string ReflectionJsonMessage =
+        "The default JSON options read types through reflection. For trimming and Native AOT, declare"
+        + " [Auth0Api(JsonContext = typeof(YourJsonSerializerContext))] on the interface.";
 
     /// <summary>
     /// Returns the client's base address, or the interface's declared <c>BaseUrl</c> when the client has none.
@@ -189,7 +201,7 @@ public static class GeneratedClientHelpers
     /// <remarks>The body is serialized up front, so it can be sent again and errors surface before sending.</remarks>
     public static HttpContent CreateJsonContent<T>(T value, JsonSerializerOptions options)
     {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, options));
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, TypeInfo<T>(options)));
         content.Headers.ContentType = JsonMediaType;
         return content;
     }
@@ -328,7 +340,7 @@ public static class GeneratedClientHelpers
         await using (probe.ConfigureAwait(false))
         {
             var elements = JsonSerializer
-                .DeserializeAsyncEnumerable<T>(probe, options, cancellationToken)
+                .DeserializeAsyncEnumerable(probe, TypeInfo<T>(options), cancellationToken)
                 .GetAsyncEnumerator(cancellationToken);
             await using (elements.ConfigureAwait(false))
             {
@@ -399,7 +411,7 @@ public static class GeneratedClientHelpers
             try
             {
                 value = await JsonSerializer
-                    .DeserializeAsync<T>(probe, options, cancellationToken)
+                    .DeserializeAsync(probe, TypeInfo<T>(options), cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (JsonException) when (probe.BytesRead == 0)
@@ -566,14 +578,29 @@ public static class GeneratedClientHelpers
         return $"{call} answered {(int)response.StatusCode} ({reason})";
     }
 
-    private static JsonSerializerOptions CreateDefaultJsonOptions()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+    /// <summary>
+    /// The contract for a JSON type from <paramref name="options"/>: through a declared context this needs no
+    /// reflection, so the calls that take it stay trimming- and AOT-safe.
+    /// </summary>
+    private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options)
+        => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 
-        // Enums go out as camelCase names and are read by name or number, as Refit's defaults do; numbers
-        // alone break as soon as an API sends names, which most do.
-        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
+    // Built on first use only, so a client with a JsonContext never creates reflection-based options.
+    [RequiresUnreferencedCode(ReflectionJsonMessage)]
+    [RequiresDynamicCode(ReflectionJsonMessage)]
+    private static class ReflectionJson
+    {
+        public static readonly JsonSerializerOptions Options = Create();
+
+        private static JsonSerializerOptions Create()
+        {
+            var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+
+            // Enums go out as camelCase names and are read by name or number, as Refit's defaults do; numbers
+            // alone break as soon as an API sends names, which most do.
+            options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            options.MakeReadOnly(populateMissingResolver: true);
+            return options;
+        }
     }
 }

@@ -3,7 +3,12 @@ using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Auth0ClientGen.GeneratedCodeQuality;
+namespace Auth0ClientGen.GeneratedCodeQuality.Aot;
+
+/// <summary>An order, as the AOT-ready client reads and writes it.</summary>
+/// <param name="Id">The order's number.</param>
+/// <param name="Region">Where the order is fulfilled.</param>
+public sealed record Order(int Id, string Region);
 
 /// <summary>The types the AOT-ready client reads and writes, through System.Text.Json's own source generator.</summary>
 [JsonSerializable(typeof(Order))]
@@ -36,4 +41,11 @@ public interface IAotOrdersApi
     /// <returns>The orders.</returns>
     [Get("/orders")]
     IAsyncEnumerable<Order> StreamAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Names the generated client, so the build fails if the generator did not run.</summary>
+internal static class GeneratedClients
+{
+    /// <summary>The generated client.</summary>
+    public static readonly System.Type Client = typeof(AotOrdersApiClient);
 }
