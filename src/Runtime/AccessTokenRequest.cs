@@ -14,4 +14,10 @@ public readonly record struct AccessTokenRequest(string? Audience)
     /// cached token.
     /// </summary>
     public string? Scope { get; init; }
+
+    /// <summary>
+    /// Whether to skip the cache and request a new token, because the API rejected the cached one. Providers
+    /// that cannot renew return what they have.
+    /// </summary>
+    public bool ForceRenewal { get; init; }
 }

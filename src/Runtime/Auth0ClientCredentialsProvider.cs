@@ -71,6 +71,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
     // the bookkeeping of requests in flight, happens under _gate.
     private readonly ConcurrentDictionary<TokenKey, CachedAccessToken> _tokens = new();
     private readonly Dictionary<TokenKey, Task<CachedAccessToken>> _requestsInFlight = new();
+    private readonly HashSet<Task<CachedAccessToken>> _forcedRequests = [];
     private readonly Lock _gate = new();
 
     /// <summary>
@@ -159,12 +160,14 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
 
         // A struct key: the warm path looks the token up without allocating.
         var key = new TokenKey(audience, string.IsNullOrWhiteSpace(request.Scope) ? null : request.Scope);
-        if (_tokens.TryGetValue(key, out var cached) && cached.IsFreshAt(_timeProvider.GetUtcNow()))
+        if (!request.ForceRenewal
+            && _tokens.TryGetValue(key, out var cached)
+            && cached.IsFreshAt(_timeProvider.GetUtcNow()))
         {
             return new ValueTask<string>(cached.AccessToken);
         }
 
-        return new ValueTask<string>(GetUncachedAsync(key, cancellationToken));
+        return new ValueTask<string>(GetUncachedAsync(key, request.ForceRenewal, cancellationToken));
     }
 
     /// <summary>Describes the provider without revealing the client secret or any token.</summary>
@@ -177,7 +180,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         return () => httpClient;
     }
 
-    private async Task<string> GetUncachedAsync(TokenKey key, CancellationToken cancellationToken)
+    private async Task<string> GetUncachedAsync(TokenKey key, bool forceRenewal, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -186,16 +189,24 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         lock (_gate)
         {
             // Another caller may have stored a fresh token since the lock-free check.
-            if (_tokens.TryGetValue(key, out var cached) && cached.IsFreshAt(_timeProvider.GetUtcNow()))
+            if (!forceRenewal && _tokens.TryGetValue(key, out var cached) && cached.IsFreshAt(_timeProvider.GetUtcNow()))
             {
                 return cached.AccessToken;
             }
 
-            if (!_requestsInFlight.TryGetValue(key, out pending))
+            // A forced renewal replaces a token the API rejected, so it never joins a request that was started
+            // without force: that one may still return the rejected token. It does join another forced one.
+            var joinable = _requestsInFlight.TryGetValue(key, out pending)
+                && (!forceRenewal || _forcedRequests.Contains(pending));
+            if (!joinable)
             {
                 started = new(TaskCreationOptions.RunContinuationsAsynchronously);
                 pending = started.Task;
-                _requestsInFlight.Add(key, pending);
+                _requestsInFlight[key] = pending;
+                if (forceRenewal)
+                {
+                    _forcedRequests.Add(pending);
+                }
             }
         }
 
@@ -206,7 +217,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
             _ = RequestAndPublishAsync(key, started);
         }
 
-        var token = await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var token = await pending!.WaitAsync(cancellationToken).ConfigureAwait(false);
         return token.AccessToken;
     }
 
@@ -227,7 +238,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
                     _tokens.TryRemove(key, out _);
                 }
 
-                _requestsInFlight.Remove(key);
+                ForgetRequest(key, completion.Task);
             }
 
             completion.SetResult(token);
@@ -236,7 +247,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         {
             lock (_gate)
             {
-                _requestsInFlight.Remove(key);
+                ForgetRequest(key, completion.Task);
             }
 
             completion.SetException(exception);
@@ -245,6 +256,17 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
             // resurface later through TaskScheduler.UnobservedTaskException.
             _ = completion.Task.Exception;
         }
+    }
+
+    /// <summary>Removes a finished request from the table, unless a forced renewal has replaced it there.</summary>
+    private void ForgetRequest(TokenKey key, Task<CachedAccessToken> request)
+    {
+        if (_requestsInFlight.TryGetValue(key, out var current) && current == request)
+        {
+            _requestsInFlight.Remove(key);
+        }
+
+        _forcedRequests.Remove(request);
     }
 
     private async Task<CachedAccessToken> RequestTokenAsync(TokenKey key)

@@ -250,6 +250,21 @@ public static class GeneratedClientHelpers
             .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
             .ConfigureAwait(false);
 
+        // The API rejected the token (a revoked key, a rotated signing key): renew it and try once more, but
+        // only when the body can be sent again. A second rejection is final.
+        if (credentials is not null && IsTokenRejection(response) && CanSendAgain(request.Content))
+        {
+            response.Dispose();
+            request = CopyForRetry(request);
+            accessToken = await credentials
+                .GetAccessTokenAsync(tokenRequest with { ForceRenewal = true }, cancellationToken)
+                .ConfigureAwait(false);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+            response = await httpClient
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         // Real handlers link the request; a test double may not, and the readers name it in their messages.
         response.RequestMessage ??= request;
         if (response.IsSuccessStatusCode
@@ -374,6 +389,70 @@ public static class GeneratedClientHelpers
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A 401 whose Bearer challenge says the token is invalid (<c>error="invalid_token"</c>) or gives no error
+    /// at all. Other challenges, such as <c>insufficient_scope</c>, are not about the token's validity.
+    /// </summary>
+    private static bool IsTokenRejection(HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return false;
+        }
+
+        foreach (var challenge in response.Headers.WwwAuthenticate)
+        {
+            if (challenge.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)
+                && (challenge.Parameter is not { } parameter
+                    || !parameter.Contains("error=", StringComparison.OrdinalIgnoreCase)
+                    || parameter.Contains("\"invalid_token\"", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the body can be sent a second time: none, bytes in memory (JSON, text, forms), or multipart made
+    /// only of those. A stream or an unknown HttpContent may already be consumed.
+    /// </summary>
+    private static bool CanSendAgain(HttpContent? content) => content switch
+    {
+        null or ByteArrayContent => true,
+        MultipartContent parts => parts.All(CanSendAgain),
+        _ => false,
+    };
+
+    /// <summary>
+    /// A new message for the retry, since a sent message cannot be sent again. It shares the original's content,
+    /// which the caller disposes with the original, so the copy itself needs no disposing.
+    /// </summary>
+    private static HttpRequestMessage CopyForRetry(HttpRequestMessage original)
+    {
+        var copy = new HttpRequestMessage(original.Method, original.RequestUri)
+        {
+            Content = original.Content,
+            Version = original.Version,
+            VersionPolicy = original.VersionPolicy,
+        };
+        foreach (var header in original.Headers)
+        {
+            if (!header.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        foreach (var option in original.Options)
+        {
+            ((IDictionary<string, object?>)copy.Options)[option.Key] = option.Value;
+        }
+
+        return copy;
     }
 
     /// <summary>Reads the response body as JSON.</summary>
