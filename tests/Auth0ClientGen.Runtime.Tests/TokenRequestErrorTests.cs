@@ -42,7 +42,7 @@ public sealed class TokenRequestErrorTests
     {
         var fixture = new ProviderFixture(_ => TokenResponses.Error(statusCode, error, description));
 
-        var exception = await Assert.ThrowsAsync<TokenRequestException>(() => fixture.GetAsync().AsTask());
+        var exception = await Assert.ThrowsAnyAsync<TokenRequestException>(() => fixture.GetAsync().AsTask());
 
         Assert.Equal(error, exception.Error);
         Assert.Equal(description, exception.ErrorDescription);
@@ -63,9 +63,33 @@ public sealed class TokenRequestErrorTests
             return response;
         });
 
-        var exception = await Assert.ThrowsAsync<TokenRequestException>(() => fixture.GetAsync().AsTask());
+        var exception = await Assert.ThrowsAsync<TokenRateLimitException>(() => fixture.GetAsync().AsTask());
 
         Assert.Contains("retry after 30 s", exception.Message);
+        Assert.Equal(TimeSpan.FromSeconds(30), exception.RetryAfter);
+        Assert.Null(exception.Limit);
+    }
+
+    [Fact]
+    public async Task A_rate_limited_answer_carries_the_rate_limit_headers()
+    {
+        var fixture = new ProviderFixture(_ =>
+        {
+            var response = TokenResponses.Error(HttpStatusCode.TooManyRequests, "too_many_requests", "Slow down");
+            response.Headers.Add("x-ratelimit-limit", "30");
+            response.Headers.Add("x-ratelimit-remaining", "0");
+            response.Headers.Add("x-ratelimit-reset", "1767225600");
+            return response;
+        });
+
+        var exception = await Assert.ThrowsAsync<TokenRateLimitException>(() => fixture.GetAsync().AsTask());
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, exception.StatusCode);
+        Assert.Equal("too_many_requests", exception.Error);
+        Assert.Null(exception.RetryAfter);
+        Assert.Equal(30, exception.Limit);
+        Assert.Equal(0, exception.Remaining);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1767225600), exception.Reset);
     }
 
     [Theory]

@@ -1,4 +1,6 @@
 using System;
+using System.Linq;
+using System.Net.Http;
 using System.Net;
 using System.Text.Json;
 using Duende.IdentityModel.Client;
@@ -91,16 +93,38 @@ internal static class TokenRequestErrors
             (null, _) => $": {MessageText.Quote(description, 300)}",
             _ => $", {MessageText.Quote(error, 100)}: {MessageText.Quote(description, 300)}",
         };
-        var retryAfter = httpResponse.Headers.RetryAfter?.Delta is { } delay
-            ? $" Auth0 asks to retry after {delay.TotalSeconds:0} s."
+        var retryAfterDelay = httpResponse.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow,
+            _ => (TimeSpan?)null,
+        };
+        var retryAfter = retryAfterDelay is { } delay
+            ? $" Auth0 asks to retry after {Math.Max(0, delay.TotalSeconds):0} s."
             : string.Empty;
-        return new TokenRequestException(
-            $"Auth0 refused the access token request for audience '{audience}' ({status}{detail})."
-            + $" {AdviceForError(error, statusCode)}{retryAfter}",
-            error,
-            description,
-            statusCode);
+        var message = $"Auth0 refused the access token request for audience '{audience}' ({status}{detail})."
+            + $" {AdviceForError(error, statusCode)}{retryAfter}";
+        if (statusCode == HttpStatusCode.TooManyRequests)
+        {
+            var reset = HeaderNumber(httpResponse, "x-ratelimit-reset");
+            return new TokenRateLimitException(
+                message,
+                error,
+                description,
+                retryAfterDelay,
+                HeaderNumber(httpResponse, "x-ratelimit-limit"),
+                HeaderNumber(httpResponse, "x-ratelimit-remaining"),
+                reset is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null);
+        }
+
+        return new TokenRequestException(message, error, description, statusCode);
     }
+
+    private static long? HeaderNumber(HttpResponseMessage response, string name)
+        => response.Headers.TryGetValues(name, out var values)
+            && long.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                ? number
+                : null;
 
     /// <summary>
     /// Explains a token request that the HTTP client sent on to another address after the token endpoint
@@ -185,7 +209,7 @@ internal static class TokenRequestErrors
     private static string AdviceForStatus(HttpStatusCode statusCode) => statusCode switch
     {
         HttpStatusCode.TooManyRequests =>
-            "Auth0 is rate-limiting token requests for this application. Tokens are cached per audience, so this"
+            "Auth0 is rate-limiting token requests for this application. Tokens are cached per audience and scopes, so this"
             + " usually means many processes share the application; retry after a delay.",
         >= HttpStatusCode.InternalServerError =>
             $"The tenant or a proxy in front of it failed; retry later, and check {Auth0Settings.DomainKey} if it"
