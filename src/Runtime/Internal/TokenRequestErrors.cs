@@ -209,8 +209,8 @@ internal static class TokenRequestErrors
     private static string AdviceForStatus(HttpStatusCode statusCode) => statusCode switch
     {
         HttpStatusCode.TooManyRequests =>
-            "Auth0 is rate-limiting token requests for this application. Tokens are cached per audience and scopes, so this"
-            + " usually means many processes share the application; retry after a delay.",
+            "Auth0 is rate-limiting token requests for this application. Tokens are cached per audience and"
+            + " scopes, so this usually means many processes share the application; retry after a delay.",
         >= HttpStatusCode.InternalServerError =>
             $"The tenant or a proxy in front of it failed; retry later, and check {Auth0Settings.DomainKey} if it"
             + " persists.",
