@@ -37,17 +37,12 @@ public sealed class FormBuilder
             return this;
         }
 
-        if (collectionFormat == CollectionFormat.Multi)
+        foreach (var value in CollectionFormatting.Values(values, format, collectionFormat))
         {
-            foreach (var value in values)
-            {
-                Add(name, value is null ? null : format(value));
-            }
-
-            return this;
+            Add(name, value);
         }
 
-        return CollectionFormatting.Join(values, format, collectionFormat) is { } joined ? Add(name, joined) : this;
+        return this;
     }
 
     /// <summary>Adds every entry of a dictionary, formatting each value; null values are left out.</summary>

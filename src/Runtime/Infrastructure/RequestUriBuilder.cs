@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Auth0ClientGen.Internal;
 
@@ -58,15 +59,9 @@ public sealed class RequestUriBuilder
     /// <param name="parameterName">The parameter it came from, named in the exception when it is refused.</param>
     /// <exception cref="ArgumentNullException">The value is null: a route value is required.</exception>
     /// <exception cref="ArgumentException">The value is empty, "." or "..", which would address another resource.</exception>
-    public RequestUriBuilder AppendPathValue(string? value, string parameterName)
+    public RequestUriBuilder AppendPathValue([NotNull] string? value, string parameterName)
     {
-        if (value is null)
-        {
-            throw new ArgumentNullException(
-                parameterName,
-                $"The route value '{parameterName}' is null. Route values are required, because leaving one out"
-                + " would send the request to a different address.");
-        }
+        ThrowIfRouteValueIsNull(value, parameterName);
 
         // An empty segment, or a dot segment, would be removed or merged by URI normalization (System.Uri
         // decodes %2E before it does that), so the request would reach a different resource. Refusing is the
@@ -89,15 +84,9 @@ public sealed class RequestUriBuilder
     /// </summary>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
     /// <exception cref="ArgumentException">The value is empty, or one of its segments is "." or "..".</exception>
-    public RequestUriBuilder AppendPathSegments(string? value, string parameterName)
+    public RequestUriBuilder AppendPathSegments([NotNull] string? value, string parameterName)
     {
-        if (value is null)
-        {
-            throw new ArgumentNullException(
-                parameterName,
-                $"The route value '{parameterName}' is null. Route values are required, because leaving one out"
-                + " would send the request to a different address.");
-        }
+        ThrowIfRouteValueIsNull(value, parameterName);
 
         var segments = value.Split('/');
         if (value.Length == 0 || Array.Exists(segments, segment => segment is "." or ".."))
@@ -137,17 +126,23 @@ public sealed class RequestUriBuilder
             return this;
         }
 
-        if (collectionFormat == CollectionFormat.Multi)
+        foreach (var value in CollectionFormatting.Values(values, format, collectionFormat))
         {
-            foreach (var value in values)
-            {
-                AppendQuery(name, value is null ? null : format(value));
-            }
-
-            return this;
+            AppendQuery(name, value);
         }
 
-        return CollectionFormatting.Join(values, format, collectionFormat) is { } joined ? AppendQuery(name, joined) : this;
+        return this;
+    }
+
+    private static void ThrowIfRouteValueIsNull([NotNull] string? value, string parameterName)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(
+                parameterName,
+                $"The route value '{parameterName}' is null. Route values are required, because leaving one out"
+                + " would send the request to a different address.");
+        }
     }
 
     /// <summary>Appends <c>name=value</c> to the query string, or nothing when the value is null.</summary>
