@@ -4,7 +4,6 @@ namespace Auth0ClientGen.Generator.Helpers;
 internal static class KnownTypeNames
 {
     public const string Auth0ApiAttribute = "Auth0ClientGen.Auth0ApiAttribute";
-    public const string HttpMethodAttribute = "Auth0ClientGen.HttpMethodAttribute";
     public const string BodyAttribute = "Auth0ClientGen.BodyAttribute";
     public const string QueryAttribute = "Auth0ClientGen.QueryAttribute";
     public const string HeaderAttribute = "Auth0ClientGen.HeaderAttribute";

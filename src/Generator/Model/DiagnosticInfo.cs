@@ -10,11 +10,7 @@ namespace Auth0ClientGen.Generator.Model;
 internal sealed record DiagnosticInfo(
     DiagnosticDescriptor Descriptor,
     LocationInfo? Location,
-    EquatableArray<string> MessageArguments)
-{
-    public Diagnostic ToDiagnostic()
-        => Diagnostic.Create(Descriptor, Location?.ToLocation(), MessageArguments.ToObjectArray());
-}
+    EquatableArray<string> MessageArguments);
 
 /// <summary>A source location without a reference to its syntax tree.</summary>
 internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
