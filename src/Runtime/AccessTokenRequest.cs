@@ -16,6 +16,13 @@ public readonly record struct AccessTokenRequest(string? Audience)
     public string? Scope { get; init; }
 
     /// <summary>
+    /// The Auth0 organization (its ID, <c>org_…</c>, or its name) the token is for, or <see langword="null"/> for
+    /// the provider's configured default. Tokens are cached per organization, so a token issued for one is never
+    /// handed to a call for another.
+    /// </summary>
+    public string? Organization { get; init; }
+
+    /// <summary>
     /// Whether to skip the cache and request a new token, because the API rejected the cached one. Providers
     /// that cannot renew return what they have.
     /// </summary>

@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Auth0ClientGen.Internal;
+using Duende.IdentityModel;
 using Duende.IdentityModel.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,12 +16,12 @@ namespace Auth0ClientGen;
 
 /// <summary>
 /// Obtains access tokens from Auth0 with the OAuth client credentials grant and keeps them in memory, one per
-/// audience, until shortly before they expire.
+/// audience, scope set and organization, until shortly before they expire.
 /// </summary>
 /// <remarks>
 /// <para>
 /// A cached token is handed out until <see cref="RenewalMargin"/> before its <c>expires_in</c> runs out,
-/// counted from when the token response arrived. A response without <c>expires_in</c> is assumed to live
+/// counted from when the token response arrived, by the clock of the <see cref="TimeProvider"/> given. A response without <c>expires_in</c> is assumed to live
 /// <see cref="AssumedLifetime"/>. An <c>expires_in</c> of zero or less means the token has already expired: it
 /// is handed to the callers waiting for it but not cached, so every call requests a new one. Failed requests are
 /// never cached either: the next call asks again.
@@ -33,9 +34,15 @@ namespace Auth0ClientGen;
 /// request has been sent there.
 /// </para>
 /// <para>
-/// Callers that miss the cache at the same time for the same audience share one token request. That request
+/// Callers that miss the cache at the same time for the same token share one token request. That request
 /// is not cancelled when one caller gives up, since others may still wait for it; the token endpoint
-/// <see cref="HttpClient"/>'s timeout bounds it instead.
+/// <see cref="HttpClient"/>'s timeout bounds each attempt instead, and the retry settings bound the attempts.
+/// </para>
+/// <para>
+/// A transient failure (no answer, 408, 429 or a 5xx) is retried up to
+/// <see cref="Auth0CredentialSettings.TokenRequestRetries"/> times, after an exponential delay with jitter
+/// starting at half a second, or after the endpoint's <c>Retry-After</c> when it sends one. A wait longer than
+/// <see cref="Auth0CredentialSettings.MaxTokenRequestRetryDelay"/> is not made: the failure is thrown at once.
 /// </para>
 /// <para>
 /// The cache is deliberately simple: it never evicts an audience and never renews ahead of demand, so the
@@ -45,8 +52,11 @@ namespace Auth0ClientGen;
 /// </remarks>
 public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
 {
-    /// <summary>How long before a token's expiry the provider stops handing it out and requests a new one.</summary>
-    public static readonly TimeSpan RenewalMargin = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// How long before a token's expiry the provider stops handing it out and requests a new one, unless
+    /// <see cref="Auth0CredentialSettings.RenewalMargin"/> says otherwise.
+    /// </summary>
+    public static readonly TimeSpan DefaultRenewalMargin = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// The lifetime assumed for a token whose response carried no <c>expires_in</c>. Auth0 always sends it, so
@@ -55,22 +65,39 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
     /// </summary>
     public static readonly TimeSpan AssumedLifetime = TimeSpan.FromMinutes(5);
 
+    /// <summary>How many times a transiently failed token request is sent again, unless configured otherwise.</summary>
+    public const int DefaultTokenRequestRetries = 2;
+
+    /// <summary>The longest wait before a retry, unless configured otherwise.</summary>
+    public static readonly TimeSpan DefaultMaxTokenRequestRetryDelay = TimeSpan.FromSeconds(10);
+
     private const string AudienceParameter = "audience";
     private const string ScopeParameter = "scope";
+    private const string OrganizationParameter = "organization";
     private const string ExpiresInField = "expires_in";
+    private const string GrantType = "client_credentials";
+
+    // The first retry waits about this long; each further one twice as long as the one before.
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(500);
 
     private readonly Func<HttpClient> _getHttpClient;
     private readonly Uri _tokenEndpoint;
+    private readonly string _tenantOrigin;
     private readonly string _clientId;
-    private readonly string _clientSecret;
+    private readonly string? _clientSecret;
+    private readonly Auth0ClientAuthentication _authentication;
+    private readonly ClientAssertionSigner? _assertionSigner;
     private readonly string? _defaultAudience;
+    private readonly string? _defaultOrganization;
+    private readonly int _maxRetries;
+    private readonly TimeSpan _maxRetryDelay;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
     // Reads go to the concurrent dictionary without a lock, so the warm path never blocks; every write, and
     // the bookkeeping of requests in flight, happens under _gate.
-    private readonly ConcurrentDictionary<TokenKey, CachedAccessToken> _tokens = new();
-    private readonly Dictionary<TokenKey, Task<CachedAccessToken>> _requestsInFlight = new();
+    private readonly ConcurrentDictionary<TokenCacheKey, CachedAccessToken> _tokens = new();
+    private readonly Dictionary<TokenCacheKey, Task<CachedAccessToken>> _requestsInFlight = new();
     private readonly HashSet<Task<CachedAccessToken>> _forcedRequests = [];
     private readonly Lock _gate = new();
 
@@ -125,23 +152,52 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         ILogger? logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = Auth0Settings.FindCredentialProblems(options.Domain, options.ClientId, options.ClientSecret);
+        var problems = Auth0Settings.FindCredentialProblems(options);
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join(" ", problems), nameof(options));
         }
 
         Auth0Settings.TryGetTokenEndpoint(options.Domain!, out _tokenEndpoint, out _);
+        _tenantOrigin = _tokenEndpoint.GetLeftPart(UriPartial.Authority);
         _getHttpClient = getHttpClient;
         _clientId = options.ClientId!;
-        _clientSecret = options.ClientSecret!;
+        _authentication = Auth0Settings.GetClientAuthentication(options);
+        if (_authentication == Auth0ClientAuthentication.PrivateKeyJwt)
+        {
+            // Validation has loaded this key once already, so it loads again.
+            _assertionSigner = ClientAssertionSigner.TryCreate(
+                options.ClientAssertionSigningKey!,
+                options.ClientAssertionSigningAlgorithm,
+                options.ClientAssertionKeyId,
+                _clientId,
+                _tenantOrigin,
+                out _);
+        }
+        else
+        {
+            _clientSecret = options.ClientSecret!;
+        }
+
         _defaultAudience = string.IsNullOrWhiteSpace(options.Audience) ? null : options.Audience;
+        _defaultOrganization = string.IsNullOrWhiteSpace(options.Organization) ? null : options.Organization;
+        RenewalMargin = Auth0Settings.GetRenewalMargin(options.RenewalMargin);
+        _maxRetries = options.TokenRequestRetries ?? DefaultTokenRequestRetries;
+        _maxRetryDelay = options.MaxTokenRequestRetryDelay is { } maxDelay && maxDelay > TimeSpan.Zero
+            ? maxDelay
+            : DefaultMaxTokenRequestRetryDelay;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>The token endpoint derived from the configured domain.</summary>
     public Uri TokenEndpoint => _tokenEndpoint;
+
+    /// <summary>
+    /// How long before a token's expiry it stops being handed out: the configured margin, never negative, or
+    /// <see cref="DefaultRenewalMargin"/>.
+    /// </summary>
+    public TimeSpan RenewalMargin { get; }
 
     /// <inheritdoc />
     /// <exception cref="TokenRequestException">Auth0 refused the request or could not be reached.</exception>
@@ -159,20 +215,27 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         }
 
         // A struct key: the warm path looks the token up without allocating.
-        var key = new TokenKey(audience, string.IsNullOrWhiteSpace(request.Scope) ? null : request.Scope);
+        var key = new TokenCacheKey(
+            _tenantOrigin,
+            _clientId,
+            audience,
+            ScopeSet.Normalize(request.Scope),
+            string.IsNullOrWhiteSpace(request.Organization) ? _defaultOrganization : request.Organization);
         if (!request.ForceRenewal
             && _tokens.TryGetValue(key, out var cached)
             && cached.IsFreshAt(_timeProvider.GetUtcNow()))
         {
+            Telemetry.Record(Telemetry.CacheHits, Telemetry.AudienceTag, audience);
             return new ValueTask<string>(cached.AccessToken);
         }
 
         return new ValueTask<string>(GetUncachedAsync(key, request.ForceRenewal, cancellationToken));
     }
 
-    /// <summary>Describes the provider without revealing the client secret or any token.</summary>
+    /// <summary>Describes the provider without revealing the client secret, the signing key or any token.</summary>
     public override string ToString()
-        => $"{nameof(Auth0ClientCredentialsProvider)} {{ TokenEndpoint = {_tokenEndpoint}, ClientId = {_clientId} }}";
+        => $"{nameof(Auth0ClientCredentialsProvider)} {{ TokenEndpoint = {_tokenEndpoint}, ClientId = {_clientId},"
+            + $" ClientAuthentication = {_authentication} }}";
 
     private static Func<HttpClient> ReturnClient(HttpClient httpClient)
     {
@@ -180,19 +243,23 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         return () => httpClient;
     }
 
-    private async Task<string> GetUncachedAsync(TokenKey key, bool forceRenewal, CancellationToken cancellationToken)
+    private async Task<string> GetUncachedAsync(TokenCacheKey key, bool forceRenewal, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
 
         Task<CachedAccessToken>? pending;
         TaskCompletionSource<CachedAccessToken>? started = null;
+        var renewing = false;
         lock (_gate)
         {
             // Another caller may have stored a fresh token since the lock-free check.
-            if (!forceRenewal && _tokens.TryGetValue(key, out var cached) && cached.IsFreshAt(_timeProvider.GetUtcNow()))
+            var hasCached = _tokens.TryGetValue(key, out var cached);
+            if (!forceRenewal && hasCached && cached!.IsFreshAt(_timeProvider.GetUtcNow()))
             {
                 return cached.AccessToken;
             }
+
+            renewing = hasCached;
 
             // A forced renewal replaces a token the API rejected, so it never joins a request that was started
             // without force: that one may still return the rejected token. It does join another forced one.
@@ -210,10 +277,22 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
             }
         }
 
+        Telemetry.Record(Telemetry.CacheMisses, Telemetry.AudienceTag, key.Audience);
+
         // The request is entered in the table before it starts, so it can remove itself when it ends even if
         // it completes synchronously.
         if (started is not null)
         {
+            if (forceRenewal || renewing)
+            {
+                Telemetry.Record(
+                    Telemetry.Renewals,
+                    Telemetry.ReasonTag,
+                    forceRenewal ? "rejected" : "expired",
+                    Telemetry.GrantTypeTag,
+                    GrantType);
+            }
+
             _ = RequestAndPublishAsync(key, started);
         }
 
@@ -221,7 +300,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         return token.AccessToken;
     }
 
-    private async Task RequestAndPublishAsync(TokenKey key, TaskCompletionSource<CachedAccessToken> completion)
+    private async Task RequestAndPublishAsync(TokenCacheKey key, TaskCompletionSource<CachedAccessToken> completion)
     {
         try
         {
@@ -259,7 +338,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
     }
 
     /// <summary>Removes a finished request from the table, unless a forced renewal has replaced it there.</summary>
-    private void ForgetRequest(TokenKey key, Task<CachedAccessToken> request)
+    private void ForgetRequest(TokenCacheKey key, Task<CachedAccessToken> request)
     {
         if (_requestsInFlight.TryGetValue(key, out var current) && current == request)
         {
@@ -269,27 +348,136 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         _forcedRequests.Remove(request);
     }
 
-    private async Task<CachedAccessToken> RequestTokenAsync(TokenKey key)
+    /// <summary>
+    /// Requests a token, retrying transient failures with bounded backoff. Runs once per cache miss, however many
+    /// callers wait for it.
+    /// </summary>
+    private async Task<CachedAccessToken> RequestTokenAsync(TokenCacheKey key)
+    {
+        using var activity = Telemetry.ActivitySource.StartActivity("Auth0ClientGen.AcquireToken");
+        activity?.SetTag(Telemetry.AudienceTag, key.Audience);
+        activity?.SetTag(Telemetry.GrantTypeTag, GrantType);
+        for (var retries = 0; ; retries++)
+        {
+            try
+            {
+                var token = await RequestTokenOnceAsync(key).ConfigureAwait(false);
+                activity?.SetTag("auth0.retries", retries);
+                return token;
+            }
+            catch (TokenRequestException failure) when (TryGetRetryDelay(failure, retries, out var delay))
+            {
+                Log.RetryingTokenRequest(
+                    _logger, key.Audience, DescribeFailure(failure), retries + 1, _maxRetries, delay);
+                Telemetry.Record(
+                    Telemetry.Retries, Telemetry.GrantTypeTag, GrantType, Telemetry.AudienceTag, key.Audience);
+                await Task.Delay(delay, _timeProvider).ConfigureAwait(false);
+            }
+            catch (TokenRequestException failure)
+            {
+                Telemetry.Record(
+                    Telemetry.Failures,
+                    Telemetry.GrantTypeTag,
+                    GrantType,
+                    Telemetry.ErrorTag,
+                    DescribeFailure(failure));
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, DescribeFailure(failure));
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a failure is retried, and after how long: only transient failures, at most the configured number of
+    /// times, after the endpoint's <c>Retry-After</c> (or, for an exhausted rate limit, its reset time) or else an
+    /// exponential delay with up to 25 % jitter, so instances that failed together do not retry together.
+    /// </summary>
+    private bool TryGetRetryDelay(TokenRequestException failure, int retriesSoFar, out TimeSpan delay)
+    {
+        delay = TimeSpan.Zero;
+        if (retriesSoFar >= _maxRetries || !failure.IsTransient)
+        {
+            return false;
+        }
+
+        if (failure.RetryAfterHint is { } retryAfter)
+        {
+            delay = retryAfter < TimeSpan.Zero ? TimeSpan.Zero : retryAfter;
+        }
+        else if (failure is TokenRateLimitException { Remaining: 0, Reset: { } reset })
+        {
+            var untilReset = reset - _timeProvider.GetUtcNow();
+            delay = untilReset < TimeSpan.Zero ? TimeSpan.Zero : untilReset;
+        }
+        else
+        {
+            // Our own backoff is capped rather than refused: it is ours to shorten.
+            var backoff = FirstRetryDelay * Math.Pow(2, retriesSoFar) * (1 + (Random.Shared.NextDouble() / 4));
+            delay = backoff > _maxRetryDelay ? _maxRetryDelay : backoff;
+            return true;
+        }
+
+        // The endpoint asked for a wait longer than callers should be held: fail now, with its answer.
+        return delay <= _maxRetryDelay;
+    }
+
+    /// <summary>A short, secret-free name for a failure, for logs and metric tags: the OAuth error or the status.</summary>
+    private static string DescribeFailure(TokenRequestException failure)
+        => failure.Error
+            ?? (failure.StatusCode is { } status ? ((int)status).ToString(CultureInfo.InvariantCulture) : "no_response");
+
+    private async Task<CachedAccessToken> RequestTokenOnceAsync(TokenCacheKey key)
     {
         var audience = key.Audience;
         Log.RequestingAccessToken(_logger, audience, _tokenEndpoint);
+        Telemetry.Record(Telemetry.TokenRequests, Telemetry.GrantTypeTag, GrantType, Telemetry.AudienceTag, audience);
         var request = new ClientCredentialsTokenRequest
         {
             Address = _tokenEndpoint.AbsoluteUri,
             ClientId = _clientId,
-            ClientSecret = _clientSecret,
-            ClientCredentialStyle = ClientCredentialStyle.PostBody,
         };
+
+        // What a failure's text is scrubbed of, should the endpoint echo it: the secret, or this assertion.
+        string credential;
+        switch (_authentication)
+        {
+            case Auth0ClientAuthentication.PrivateKeyJwt:
+                credential = _assertionSigner!.Create(_timeProvider.GetUtcNow());
+                request.ClientCredentialStyle = ClientCredentialStyle.PostBody;
+                request.ClientAssertion = new ClientAssertion
+                {
+                    Type = OidcConstants.ClientAssertionTypes.JwtBearer,
+                    Value = credential,
+                };
+                break;
+            case Auth0ClientAuthentication.ClientSecretBasic:
+                credential = _clientSecret!;
+                request.ClientSecret = credential;
+                request.ClientCredentialStyle = ClientCredentialStyle.AuthorizationHeader;
+                request.AuthorizationHeaderStyle = BasicAuthenticationHeaderStyle.Rfc6749;
+                break;
+            default:
+                credential = _clientSecret!;
+                request.ClientSecret = credential;
+                request.ClientCredentialStyle = ClientCredentialStyle.PostBody;
+                break;
+        }
+
         request.Parameters.Add(AudienceParameter, audience);
         if (key.Scope is not null)
         {
             request.Parameters.Add(ScopeParameter, key.Scope);
         }
 
+        if (key.Organization is not null)
+        {
+            request.Parameters.Add(OrganizationParameter, key.Organization);
+        }
+
         TokenResponse response;
         try
         {
-            // Shared by every caller waiting for this audience, so no single caller's token may cancel it.
+            // Shared by every caller waiting for this token, so no single caller's token may cancel it.
             response = await _getHttpClient()
                 .RequestClientCredentialsTokenAsync(request, CancellationToken.None)
                 .ConfigureAwait(false);
@@ -315,7 +503,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
                 || response.IsError
                 || string.IsNullOrEmpty(response.AccessToken))
             {
-                var failure = TokenRequestErrors.FromResponse(response, _tokenEndpoint, audience, _clientSecret);
+                var failure = TokenRequestErrors.FromResponse(response, _tokenEndpoint, audience, credential);
                 if (failure.StatusCode is { } statusCode)
                 {
                     Log.AccessTokenRequestFailed(_logger, audience, (int)statusCode, failure.Error ?? "none");
@@ -370,9 +558,6 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
             _ => null,
         };
     }
-
-    /// <summary>What a cached token was issued for: its audience and the scopes requested with it.</summary>
-    private readonly record struct TokenKey(string Audience, string? Scope);
 
     private sealed class CachedAccessToken(string accessToken, DateTimeOffset renewAt)
     {

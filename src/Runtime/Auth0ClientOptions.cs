@@ -8,30 +8,15 @@ namespace Auth0ClientGen;
 /// <remarks>
 /// Each API has its own named instance, named after the registration's
 /// <see cref="Microsoft.Extensions.DependencyInjection.IHttpClientBuilder.Name"/> (the interface's full name).
-/// <see cref="ToString"/> never shows <see cref="ClientSecret"/>.
+/// Every property binds from the key of its own name in the section, such as <c>Auth0:Domain</c> or
+/// <c>Auth0:ClientSecret</c>. The audience declared with <see cref="Auth0ApiAttribute.Audience"/> always wins over
+/// <see cref="Auth0CredentialSettings.Audience"/> for its interface. <see cref="ToString"/> never shows the client
+/// secret or the signing key.
 /// </remarks>
-public sealed class Auth0ClientOptions
+public sealed class Auth0ClientOptions : Auth0CredentialSettings
 {
     /// <summary>The configuration section the options are bound from.</summary>
     public const string SectionName = "Auth0";
-
-    /// <summary>
-    /// The tenant's domain, such as <c>tenant.us.auth0.com</c> or <c>https://login.example.com</c>
-    /// (configuration key <c>Auth0:Domain</c>). Plain <c>http://</c> is accepted only for loopback hosts.
-    /// </summary>
-    public string? Domain { get; set; }
-
-    /// <summary>The client ID of the Machine to Machine application (<c>Auth0:ClientId</c>).</summary>
-    public string? ClientId { get; set; }
-
-    /// <summary>The client secret of the Machine to Machine application (<c>Auth0:ClientSecret</c>).</summary>
-    public string? ClientSecret { get; set; }
-
-    /// <summary>
-    /// The audience used when the interface declares none (<c>Auth0:Audience</c>). An audience declared with
-    /// <see cref="Auth0ApiAttribute.Audience"/> always wins for its interface.
-    /// </summary>
-    public string? Audience { get; set; }
 
     /// <summary>
     /// The API's base address (<c>Auth0:BaseUrl</c>). When set it becomes the client's
@@ -43,6 +28,22 @@ public sealed class Auth0ClientOptions
 
     /// <summary>Describes the options with the client secret left out.</summary>
     public override string ToString()
-        => Internal.Auth0Settings.Describe(
-            nameof(Auth0ClientOptions), Domain, ClientId, ClientSecret, Audience, BaseUrl);
+        => Internal.Auth0Settings.Describe(nameof(Auth0ClientOptions), this, BaseUrl);
+
+    /// <summary>The credential settings alone, for the provider this API's tokens come from.</summary>
+    internal Auth0ClientCredentialsOptions ToCredentialsOptions() => new()
+    {
+        Domain = Domain,
+        ClientId = ClientId,
+        ClientSecret = ClientSecret,
+        ClientAuthentication = ClientAuthentication,
+        ClientAssertionSigningKey = ClientAssertionSigningKey,
+        ClientAssertionSigningAlgorithm = ClientAssertionSigningAlgorithm,
+        ClientAssertionKeyId = ClientAssertionKeyId,
+        Audience = Audience,
+        Organization = Organization,
+        RenewalMargin = RenewalMargin,
+        TokenRequestRetries = TokenRequestRetries,
+        MaxTokenRequestRetryDelay = MaxTokenRequestRetryDelay,
+    };
 }

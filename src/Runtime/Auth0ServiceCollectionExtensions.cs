@@ -18,7 +18,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// </para>
 /// <para>
 /// Precedence: the audience declared with <see cref="Auth0ApiAttribute.Audience"/> wins for its interface, and
-/// <see cref="Auth0ClientOptions.Audience"/> is the default for interfaces that declare none.
+/// <see cref="Auth0CredentialSettings.Audience"/> is the default for interfaces that declare none.
 /// <see cref="Auth0ClientOptions.BaseUrl"/>, when set, becomes the client's base address, overriding
 /// <see cref="Auth0ApiAttribute.BaseUrl"/> and any base address set with <c>ConfigureHttpClient</c>.
 /// </para>
@@ -89,7 +89,7 @@ public static class Auth0ServiceCollectionExtensions
     /// credentials provider of your choosing, such as <see cref="StaticCredentialsProvider"/>.
     /// </summary>
     /// <remarks>
-    /// Only <see cref="Auth0ClientOptions.BaseUrl"/> and <see cref="Auth0ClientOptions.Audience"/> are used; the
+    /// Only <see cref="Auth0ClientOptions.BaseUrl"/> and <see cref="Auth0CredentialSettings.Audience"/> are used; the
     /// credential settings need not be present. <paramref name="credentialsProvider"/> runs each time the client
     /// is resolved, so return a shared instance (for example a registered singleton) to keep its cache.
     /// </remarks>
@@ -180,11 +180,6 @@ public static class Auth0ServiceCollectionExtensions
             httpClient.BaseAddress = new Uri(options.BaseUrl, UriKind.Absolute);
         }
 
-        if (!string.IsNullOrWhiteSpace(options.Audience))
-        {
-            credentials = new DefaultAudienceCredentialsProvider(credentials, options.Audience);
-        }
-
-        return Auth0ApiClient.Create<TApi>(httpClient, credentials);
+        return Auth0ApiClient.Create<TApi>(httpClient, ApiDefaultsCredentialsProvider.Wrap(credentials, options));
     }
 }

@@ -28,6 +28,7 @@ public sealed class TokenRateLimitException : TokenRequestException
         : base(message, error, errorDescription, HttpStatusCode.TooManyRequests)
     {
         RetryAfter = retryAfter;
+        RetryAfterHint = retryAfter;
         Limit = limit;
         Remaining = remaining;
         Reset = reset;

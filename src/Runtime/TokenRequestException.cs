@@ -44,4 +44,19 @@ public class TokenRequestException : Exception
     /// The status code the token endpoint answered with; <see langword="null"/> when no answer arrived.
     /// </summary>
     public HttpStatusCode? StatusCode { get; }
+
+    /// <summary>
+    /// How long the endpoint asked to wait (its <c>Retry-After</c> header) with any status, such as a 503 during
+    /// maintenance; the providers honour it between retries.
+    /// </summary>
+    internal TimeSpan? RetryAfterHint { get; init; }
+
+    /// <summary>
+    /// Whether the failure may pass by itself: no answer at all (a timeout, a connection that could not be
+    /// opened), 408, 429 or a 5xx. A refusal, a redirect or a malformed success will not, so it is not retried.
+    /// </summary>
+    internal bool IsTransient => StatusCode is null
+        or HttpStatusCode.RequestTimeout
+        or HttpStatusCode.TooManyRequests
+        or >= HttpStatusCode.InternalServerError;
 }

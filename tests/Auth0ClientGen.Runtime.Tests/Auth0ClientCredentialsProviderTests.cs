@@ -166,7 +166,7 @@ public sealed class Auth0ClientCredentialsProviderTests
         var issued = 0;
         var fixture = new ProviderFixture(_ =>
             TokenResponses.Success($"token-{Interlocked.Increment(ref issued)}", expiresIn: null));
-        var cachedFor = Auth0ClientCredentialsProvider.AssumedLifetime - Auth0ClientCredentialsProvider.RenewalMargin;
+        var cachedFor = Auth0ClientCredentialsProvider.AssumedLifetime - Auth0ClientCredentialsProvider.DefaultRenewalMargin;
 
         Assert.Equal("token-1", await fixture.GetAsync());
         fixture.Time.Advance(cachedFor - TimeSpan.FromSeconds(1));

@@ -157,7 +157,7 @@ public sealed class ServiceCollectionTests
         var client = provider.GetRequiredService<IOrdersApi>();
 
         await client.GetAsync("/orders");
-        time.Advance(TimeSpan.FromDays(1) - Auth0ClientCredentialsProvider.RenewalMargin);
+        time.Advance(TimeSpan.FromDays(1) - Auth0ClientCredentialsProvider.DefaultRenewalMargin);
         await client.GetAsync("/orders");
 
         Assert.Equal(2, TokenRequests.Count());

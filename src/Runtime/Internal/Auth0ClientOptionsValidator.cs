@@ -24,15 +24,14 @@ internal sealed class Auth0ClientOptionsValidator(string optionsName, bool requi
         }
 
         var problems = requireCredentials
-            ? Auth0Settings.FindCredentialProblems(options.Domain, options.ClientId, options.ClientSecret)
+            ? Auth0Settings.FindCredentialProblems(options)
             : new List<string>();
         if (Auth0Settings.FindBaseUrlProblem(options.BaseUrl) is { } baseUrlProblem)
         {
             problems.Add(baseUrlProblem);
         }
 
-        if (!hasConfiguration && requireCredentials && Auth0Settings.AnyCredentialMissing(
-                options.Domain, options.ClientId, options.ClientSecret))
+        if (!hasConfiguration && requireCredentials && Auth0Settings.AnyCredentialMissing(options))
         {
             problems.Add(Auth0Settings.NoConfigurationNote);
         }

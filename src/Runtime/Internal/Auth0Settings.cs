@@ -16,6 +16,13 @@ internal static class Auth0Settings
     public const string ClientSecretKey = "Auth0:ClientSecret";
     public const string AudienceKey = "Auth0:Audience";
     public const string BaseUrlKey = "Auth0:BaseUrl";
+    public const string ClientAuthenticationKey = "Auth0:ClientAuthentication";
+    public const string ClientAssertionSigningKeyKey = "Auth0:ClientAssertionSigningKey";
+    public const string ClientAssertionSigningAlgorithmKey = "Auth0:ClientAssertionSigningAlgorithm";
+    public const string TokenRequestRetriesKey = "Auth0:TokenRequestRetries";
+
+    /// <summary>The most retries a token request may be given; more would hold waiting calls for minutes.</summary>
+    public const int MaxTokenRequestRetries = 10;
 
     /// <summary>Added to a missing setting's message when the options could not have come from configuration.</summary>
     public const string NoConfigurationNote =
@@ -25,36 +32,93 @@ internal static class Auth0Settings
     private const string TokenPath = "oauth/token";
 
     /// <summary>Lists what is wrong with the credential settings; empty when they are usable.</summary>
-    public static List<string> FindCredentialProblems(string? domain, string? clientId, string? clientSecret)
+    public static List<string> FindCredentialProblems(Auth0CredentialSettings options)
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(domain))
+        if (string.IsNullOrWhiteSpace(options.Domain))
         {
             problems.Add(Missing(DomainKey, "the Auth0 tenant domain, such as tenant.us.auth0.com"));
         }
-        else if (!TryGetTokenEndpoint(domain, out _, out var domainProblem))
+        else if (!TryGetTokenEndpoint(options.Domain, out _, out var domainProblem))
         {
             problems.Add(domainProblem);
         }
 
-        if (string.IsNullOrWhiteSpace(clientId))
+        if (string.IsNullOrWhiteSpace(options.ClientId))
         {
             problems.Add(Missing(ClientIdKey, "the client ID of the Machine to Machine application"));
         }
 
-        if (string.IsNullOrWhiteSpace(clientSecret))
+        var authentication = GetClientAuthentication(options);
+        if (authentication == Auth0ClientAuthentication.PrivateKeyJwt)
         {
-            problems.Add(Missing(ClientSecretKey, "the client secret of the Machine to Machine application"));
+            if (string.IsNullOrWhiteSpace(options.ClientAssertionSigningKey))
+            {
+                problems.Add(Missing(
+                    ClientAssertionSigningKeyKey,
+                    "the PEM private key whose public key is registered with the application, since"
+                    + " private_key_jwt authentication is chosen"));
+            }
+            else
+            {
+                // Loaded once here, and again by the provider, so a bad key fails validation, not a token request.
+                using var signer = ClientAssertionSigner.TryCreate(
+                    options.ClientAssertionSigningKey,
+                    options.ClientAssertionSigningAlgorithm,
+                    options.ClientAssertionKeyId,
+                    options.ClientId ?? string.Empty,
+                    "https://validation.invalid",
+                    out var keyProblem);
+                if (signer is null)
+                {
+                    problems.Add(keyProblem);
+                }
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(options.ClientSecret))
+        {
+            problems.Add(Missing(
+                ClientSecretKey,
+                "the client secret of the Machine to Machine application, or set"
+                + $" {ClientAssertionSigningKeyKey} to authenticate with a private key instead"));
+        }
+
+        if (!Enum.IsDefined(authentication))
+        {
+            problems.Add($"{ClientAuthenticationKey} must be ClientSecretPost, ClientSecretBasic or PrivateKeyJwt.");
+        }
+
+        if (options.TokenRequestRetries is < 0 or > MaxTokenRequestRetries)
+        {
+            problems.Add($"{TokenRequestRetriesKey} must be between 0 and {MaxTokenRequestRetries}.");
         }
 
         return problems;
     }
 
     /// <summary>Whether any credential setting is missing, as opposed to present but wrong.</summary>
-    public static bool AnyCredentialMissing(string? domain, string? clientId, string? clientSecret)
-        => string.IsNullOrWhiteSpace(domain)
-            || string.IsNullOrWhiteSpace(clientId)
-            || string.IsNullOrWhiteSpace(clientSecret);
+    public static bool AnyCredentialMissing(Auth0CredentialSettings options)
+        => string.IsNullOrWhiteSpace(options.Domain)
+            || string.IsNullOrWhiteSpace(options.ClientId)
+            || (GetClientAuthentication(options) == Auth0ClientAuthentication.PrivateKeyJwt
+                ? string.IsNullOrWhiteSpace(options.ClientAssertionSigningKey)
+                : string.IsNullOrWhiteSpace(options.ClientSecret));
+
+    /// <summary>
+    /// The authentication method in effect: the configured one, else a private key JWT when a signing key is set,
+    /// else the secret in the body.
+    /// </summary>
+    public static Auth0ClientAuthentication GetClientAuthentication(Auth0CredentialSettings options)
+        => options.ClientAuthentication
+            ?? (string.IsNullOrWhiteSpace(options.ClientAssertionSigningKey)
+                ? Auth0ClientAuthentication.ClientSecretPost
+                : Auth0ClientAuthentication.PrivateKeyJwt);
+
+    /// <summary>The renewal margin in effect: the configured one clamped to zero or more, else the default.</summary>
+    public static TimeSpan GetRenewalMargin(TimeSpan? configured)
+        => configured is { } margin
+            ? (margin < TimeSpan.Zero ? TimeSpan.Zero : margin)
+            : Auth0ClientCredentialsProvider.DefaultRenewalMargin;
 
     /// <summary>
     /// Checks an optional base address: when present it must be an absolute http or https address without a
@@ -158,20 +222,27 @@ internal static class Auth0Settings
         return true;
     }
 
-    /// <summary>Describes settings for <see cref="object.ToString"/>, showing only whether a secret is set.</summary>
-    public static string Describe(
-        string typeName,
-        string? domain,
-        string? clientId,
-        string? clientSecret,
-        string? audience,
-        string? baseUrl = null)
+    /// <summary>
+    /// Describes settings for <see cref="object.ToString"/>, showing only whether the secret and the signing key
+    /// are set.
+    /// </summary>
+    public static string Describe(string typeName, Auth0CredentialSettings options, string? baseUrl = null)
     {
         var builder = new StringBuilder(typeName)
-            .Append(" { Domain = ").Append(domain)
-            .Append(", ClientId = ").Append(clientId)
-            .Append(", ClientSecret = ").Append(string.IsNullOrEmpty(clientSecret) ? "(not set)" : "(set)")
-            .Append(", Audience = ").Append(audience);
+            .Append(" { Domain = ").Append(options.Domain)
+            .Append(", ClientId = ").Append(options.ClientId)
+            .Append(", ClientSecret = ").Append(IsSet(options.ClientSecret))
+            .Append(", Audience = ").Append(options.Audience);
+        if (options.ClientAssertionSigningKey is not null)
+        {
+            builder.Append(", ClientAssertionSigningKey = ").Append(IsSet(options.ClientAssertionSigningKey));
+        }
+
+        if (options.Organization is not null)
+        {
+            builder.Append(", Organization = ").Append(options.Organization);
+        }
+
         if (baseUrl is not null)
         {
             builder.Append(", BaseUrl = ").Append(baseUrl);
@@ -179,6 +250,8 @@ internal static class Auth0Settings
 
         return builder.Append(" }").ToString();
     }
+
+    private static string IsSet(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "(set)";
 
     private static string Missing(string key, string what) => $"{key} is missing: set it to {what}.";
 

@@ -16,26 +16,43 @@ internal sealed class CredentialsProviderPool(IServiceProvider services)
 
     /// <summary>Returns the provider for the options' tenant and application, creating it on first use.</summary>
     /// <remarks>The options must already have passed validation.</remarks>
-    public Auth0ClientCredentialsProvider GetOrCreate(Auth0ClientOptions options)
+    public Auth0ClientCredentialsProvider GetOrCreate(Auth0CredentialSettings options)
     {
         Auth0Settings.TryGetTokenEndpoint(options.Domain!, out var tokenEndpoint, out _);
 
-        // The secret is part of the key so that two registrations that disagree about it each get a provider
-        // with their own secret, rather than one silently using the other's.
-        var key = new ApplicationKey(tokenEndpoint.AbsoluteUri, options.ClientId!, options.ClientSecret!);
+        // Everything that changes how tokens are requested is part of the key, the secret and signing key
+        // included, so that two registrations that disagree each get a provider with their own settings rather
+        // than one silently using the other's. Audience and organization are not: each API's defaults are
+        // filled in per request by ApiDefaultsCredentialsProvider, and the token cache is keyed by both.
+        var key = new ApplicationKey(
+            tokenEndpoint.GetLeftPart(UriPartial.Authority),
+            options.ClientId!,
+            options.ClientSecret,
+            Auth0Settings.GetClientAuthentication(options),
+            options.ClientAssertionSigningKey,
+            options.ClientAssertionSigningAlgorithm,
+            options.ClientAssertionKeyId,
+            options.RenewalMargin,
+            options.TokenRequestRetries,
+            options.MaxTokenRequestRetryDelay);
         return _providers.GetOrAdd(key, static (key, services) => Create(key, services), services);
     }
 
     private static Auth0ClientCredentialsProvider Create(ApplicationKey key, IServiceProvider services)
     {
         var httpClientFactory = services.GetRequiredService<IHttpClientFactory>();
-
-        // Audience stays unset: each API's default is filled in by DefaultAudienceCredentialsProvider.
         var options = new Auth0ClientCredentialsOptions
         {
             Domain = key.TokenOrigin,
             ClientId = key.ClientId,
             ClientSecret = key.ClientSecret,
+            ClientAuthentication = key.Authentication,
+            ClientAssertionSigningKey = key.SigningKey,
+            ClientAssertionSigningAlgorithm = key.SigningAlgorithm,
+            ClientAssertionKeyId = key.KeyId,
+            RenewalMargin = key.RenewalMargin,
+            TokenRequestRetries = key.Retries,
+            MaxTokenRequestRetryDelay = key.MaxRetryDelay,
         };
         return new Auth0ClientCredentialsProvider(
             () => httpClientFactory.CreateClient(Auth0ServiceCollectionExtensions.TokenEndpointHttpClientName),
@@ -44,10 +61,18 @@ internal sealed class CredentialsProviderPool(IServiceProvider services)
             services.GetService<ILoggerFactory>()?.CreateLogger<Auth0ClientCredentialsProvider>());
     }
 
-    private readonly record struct ApplicationKey(string TokenEndpoint, string ClientId, string ClientSecret)
+    private readonly record struct ApplicationKey(
+        string TokenOrigin,
+        string ClientId,
+        string? ClientSecret,
+        Auth0ClientAuthentication Authentication,
+        string? SigningKey,
+        string? SigningAlgorithm,
+        string? KeyId,
+        TimeSpan? RenewalMargin,
+        int? Retries,
+        TimeSpan? MaxRetryDelay)
     {
-        public string TokenOrigin => new Uri(TokenEndpoint).GetLeftPart(UriPartial.Authority);
-
-        public override string ToString() => $"{TokenEndpoint} {ClientId}";
+        public override string ToString() => $"{TokenOrigin} {ClientId}";
     }
 }

@@ -61,4 +61,17 @@ internal static partial class Log
         Level = LogLevel.Error,
         Message = "The token endpoint {TokenEndpoint} redirected the access token request for audience {Audience} and the HttpClient followed it; the answer was refused")]
     public static partial void TokenRequestRedirected(ILogger logger, Uri tokenEndpoint, string audience);
+
+    [LoggerMessage(
+        EventId = 1008,
+        EventName = "RetryingTokenRequest",
+        Level = LogLevel.Warning,
+        Message = "The access token request for audience {Audience} failed transiently ({Failure}); retry {Retry} of {MaxRetries} in {Delay}")]
+    public static partial void RetryingTokenRequest(
+        ILogger logger,
+        string audience,
+        string failure,
+        int retry,
+        int maxRetries,
+        TimeSpan delay);
 }

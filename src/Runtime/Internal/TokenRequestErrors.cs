@@ -117,7 +117,7 @@ internal static class TokenRequestErrors
                 reset is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null);
         }
 
-        return new TokenRequestException(message, error, description, statusCode);
+        return new TokenRequestException(message, error, description, statusCode) { RetryAfterHint = retryAfterDelay };
     }
 
     private static long? HeaderNumber(HttpResponseMessage response, string name)

@@ -15,24 +15,36 @@ internal sealed class ProviderFixture
     public const string DefaultAudience = "https://default.example.com";
     public const string AccessToken = "eyJ.access-token.NEVER-print-me";
 
-    public ProviderFixture(Func<RecordedRequest, Task<HttpResponseMessage>> respond, string? audience = DefaultAudience)
+    /// <summary>Creates the fixture.</summary>
+    /// <param name="respond">Answers each request the provider sends.</param>
+    /// <param name="audience">The provider's default audience.</param>
+    /// <param name="configure">
+    /// Adjusts the options. Retries are off unless this turns them on: their delays run on the fake clock, which
+    /// only the retry tests advance.
+    /// </param>
+    public ProviderFixture(
+        Func<RecordedRequest, Task<HttpResponseMessage>> respond,
+        string? audience = DefaultAudience,
+        Action<Auth0ClientCredentialsOptions>? configure = null)
     {
         Handler = new RecordingHandler(respond);
-        Provider = new Auth0ClientCredentialsProvider(
-            new HttpClient(Handler),
-            new Auth0ClientCredentialsOptions
-            {
-                Domain = Domain,
-                ClientId = ClientId,
-                ClientSecret = ClientSecret,
-                Audience = audience,
-            },
-            Time,
-            Logger);
+        var options = new Auth0ClientCredentialsOptions
+        {
+            Domain = Domain,
+            ClientId = ClientId,
+            ClientSecret = ClientSecret,
+            Audience = audience,
+            TokenRequestRetries = 0,
+        };
+        configure?.Invoke(options);
+        Provider = new Auth0ClientCredentialsProvider(new HttpClient(Handler), options, Time, Logger);
     }
 
-    public ProviderFixture(Func<RecordedRequest, HttpResponseMessage> respond, string? audience = DefaultAudience)
-        : this(request => Task.FromResult(respond(request)), audience)
+    public ProviderFixture(
+        Func<RecordedRequest, HttpResponseMessage> respond,
+        string? audience = DefaultAudience,
+        Action<Auth0ClientCredentialsOptions>? configure = null)
+        : this(request => Task.FromResult(respond(request)), audience, configure)
     {
     }
 
