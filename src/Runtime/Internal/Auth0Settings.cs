@@ -16,6 +16,10 @@ internal static class Auth0Settings
     public const string ClientSecretKey = "Auth0:ClientSecret";
     public const string AudienceKey = "Auth0:Audience";
     public const string BaseUrlKey = "Auth0:BaseUrl";
+    public const string AllowedHostsKey = "Auth0:AllowedHosts";
+
+    /// <summary>The configuration section of named credentials, followed by their name.</summary>
+    public const string NamedCredentialsSection = "Auth0:Credentials";
 
     /// <summary>Added to a missing setting's message when the options could not have come from configuration.</summary>
     public const string NoConfigurationNote =
@@ -26,28 +30,63 @@ internal static class Auth0Settings
 
     /// <summary>Lists what is wrong with the credential settings; empty when they are usable.</summary>
     public static List<string> FindCredentialProblems(string? domain, string? clientId, string? clientSecret)
+        => FindCredentialProblems(domain, clientId, clientSecret, "Auth0");
+
+    /// <summary>
+    /// Lists what is wrong with credential settings bound from <paramref name="section"/>, such as
+    /// <c>Auth0:Credentials:billing</c>, naming each key under it.
+    /// </summary>
+    public static List<string> FindCredentialProblems(
+        string? domain,
+        string? clientId,
+        string? clientSecret,
+        string section)
     {
         var problems = new List<string>();
+        var domainKey = section + ":Domain";
         if (string.IsNullOrWhiteSpace(domain))
         {
-            problems.Add(Missing(DomainKey, "the Auth0 tenant domain, such as tenant.us.auth0.com"));
+            problems.Add(Missing(domainKey, "the Auth0 tenant domain, such as tenant.us.auth0.com"));
         }
         else if (!TryGetTokenEndpoint(domain, out _, out var domainProblem))
         {
-            problems.Add(domainProblem);
+            problems.Add(domainProblem.Replace(DomainKey, domainKey, StringComparison.Ordinal));
         }
 
         if (string.IsNullOrWhiteSpace(clientId))
         {
-            problems.Add(Missing(ClientIdKey, "the client ID of the Machine to Machine application"));
+            problems.Add(Missing(section + ":ClientId", "the client ID of the Machine to Machine application"));
         }
 
         if (string.IsNullOrWhiteSpace(clientSecret))
         {
-            problems.Add(Missing(ClientSecretKey, "the client secret of the Machine to Machine application"));
+            problems.Add(Missing(section + ":ClientSecret", "the client secret of the Machine to Machine application"));
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// Checks <see cref="Auth0ClientOptions.AllowedHosts"/>: each entry must be a host name or IP address with an
+    /// optional port. The message names the entry's position, not its text.
+    /// </summary>
+    public static string? FindAllowedHostsProblem(IList<string>? allowedHosts)
+    {
+        if (allowedHosts is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < allowedHosts.Count; i++)
+        {
+            if (allowedHosts[i] is not { } entry || !TokenDestinations.TryParseAllowedHost(entry, out _, out _))
+            {
+                return $"{AllowedHostsKey}:{i} is not a host name with an optional port. Write each allowed host as"
+                    + " api.example.com or api.example.com:8443, without a scheme or path.";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether any credential setting is missing, as opposed to present but wrong.</summary>

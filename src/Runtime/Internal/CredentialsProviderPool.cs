@@ -15,14 +15,14 @@ internal sealed class CredentialsProviderPool(IServiceProvider services)
     private readonly ConcurrentDictionary<ApplicationKey, Auth0ClientCredentialsProvider> _providers = new();
 
     /// <summary>Returns the provider for the options' tenant and application, creating it on first use.</summary>
-    /// <remarks>The options must already have passed validation.</remarks>
-    public Auth0ClientCredentialsProvider GetOrCreate(Auth0ClientOptions options)
+    /// <remarks>The settings must already have passed validation.</remarks>
+    public Auth0ClientCredentialsProvider GetOrCreate(string domain, string clientId, string clientSecret)
     {
-        Auth0Settings.TryGetTokenEndpoint(options.Domain!, out var tokenEndpoint, out _);
+        Auth0Settings.TryGetTokenEndpoint(domain, out var tokenEndpoint, out _);
 
         // The secret is part of the key so that two registrations that disagree about it each get a provider
         // with their own secret, rather than one silently using the other's.
-        var key = new ApplicationKey(tokenEndpoint.AbsoluteUri, options.ClientId!, options.ClientSecret!);
+        var key = new ApplicationKey(tokenEndpoint.AbsoluteUri, clientId, clientSecret);
         return _providers.GetOrAdd(key, static (key, services) => Create(key, services), services);
     }
 
