@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using Auth0ClientGen.Internal;
 
@@ -15,6 +17,9 @@ namespace Auth0ClientGen;
 /// contains the access token. When the body is JSON with a known error field (Auth0's <c>message</c> and
 /// <c>errorCode</c>, OAuth's <c>error_description</c> and <c>error</c>, or the <c>detail</c> or <c>title</c> of
 /// RFC 9457 problem details), the message also quotes the cause the API gave, cut to about 200 characters.
+/// Problem details are also parsed into <see cref="Problem"/>, and the Bearer challenge of a 401 or 403 into
+/// <see cref="AuthenticateError"/> and <see cref="RequiredScope"/>; for <c>insufficient_scope</c> the message
+/// says how to grant the missing scope.
 /// </para>
 /// <para>
 /// The response body is kept in <see cref="Content"/> for the caller to inspect, up to
@@ -49,7 +54,57 @@ public class ApiException : Exception
         string? reasonPhrase,
         string? content,
         bool isContentTruncated = false)
-        : base(BuildMessage(method, requestUri, statusCode, reasonPhrase, content))
+        : this(method, requestUri, statusCode, reasonPhrase, content, isContentTruncated, authenticateChallenges: null)
+    {
+    }
+
+    /// <summary>Creates the exception for a failed response, with the response's authentication challenges.</summary>
+    /// <param name="method">The HTTP method of the request.</param>
+    /// <param name="requestUri">The address the request was sent to.</param>
+    /// <param name="statusCode">The status code the API answered with.</param>
+    /// <param name="reasonPhrase">The reason phrase the API sent, if any.</param>
+    /// <param name="content">
+    /// The response body as text, if any. It is quoted in the message when it is JSON with a known error field, so
+    /// it must not contain the access token.
+    /// </param>
+    /// <param name="isContentTruncated">Whether <paramref name="content"/> is only the start of a longer body.</param>
+    /// <param name="authenticateChallenges">
+    /// The response's <c>WWW-Authenticate</c> challenges. For a 401 or 403, the Bearer challenge's <c>error</c>,
+    /// <c>error_description</c> and <c>scope</c> fill <see cref="AuthenticateError"/>,
+    /// <see cref="AuthenticateErrorDescription"/> and <see cref="RequiredScope"/>.
+    /// </param>
+    public ApiException(
+        HttpMethod method,
+        Uri requestUri,
+        HttpStatusCode statusCode,
+        string? reasonPhrase,
+        string? content,
+        bool isContentTruncated,
+        IEnumerable<AuthenticationHeaderValue>? authenticateChallenges)
+        : this(
+            method,
+            requestUri,
+            statusCode,
+            reasonPhrase,
+            content,
+            isContentTruncated,
+            ApiProblem.TryParse(content),
+            statusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                ? BearerChallenge.Find(authenticateChallenges)
+                : null)
+    {
+    }
+
+    private ApiException(
+        HttpMethod method,
+        Uri requestUri,
+        HttpStatusCode statusCode,
+        string? reasonPhrase,
+        string? content,
+        bool isContentTruncated,
+        ApiProblem? problem,
+        BearerChallenge? challenge)
+        : base(BuildMessage(method, requestUri, statusCode, reasonPhrase, content, problem, challenge))
     {
         Method = method;
         RequestUri = requestUri;
@@ -57,6 +112,10 @@ public class ApiException : Exception
         ReasonPhrase = reasonPhrase;
         Content = content;
         IsContentTruncated = isContentTruncated;
+        Problem = problem;
+        AuthenticateError = challenge?.Error;
+        AuthenticateErrorDescription = challenge?.ErrorDescription;
+        RequiredScope = challenge?.Scope;
     }
 
     /// <summary>The HTTP method of the failed request.</summary>
@@ -84,26 +143,75 @@ public class ApiException : Exception
     /// </summary>
     public bool IsContentTruncated { get; }
 
+    /// <summary>
+    /// The problem details (RFC 9457) of the body, when it is a JSON object with at least one of <c>type</c>,
+    /// <c>title</c>, <c>status</c> or <c>detail</c>; otherwise <see langword="null"/>. A truncated body gives none.
+    /// </summary>
+    public ApiProblem? Problem { get; }
+
+    /// <summary>
+    /// The <c>error</c> of the response's <c>WWW-Authenticate: Bearer</c> challenge on a 401 or 403, such as
+    /// <c>invalid_token</c> or <c>insufficient_scope</c>; otherwise <see langword="null"/>.
+    /// </summary>
+    public string? AuthenticateError { get; }
+
+    /// <summary>The <c>error_description</c> of the Bearer challenge on a 401 or 403, if the API gave one.</summary>
+    public string? AuthenticateErrorDescription { get; }
+
+    /// <summary>
+    /// The <c>scope</c> of the Bearer challenge on a 401 or 403: the scopes, space-separated, that the endpoint
+    /// needs. Set when the API says which, typically with <c>insufficient_scope</c>.
+    /// </summary>
+    public string? RequiredScope { get; }
+
     private static string BuildMessage(
         HttpMethod method,
         Uri requestUri,
         HttpStatusCode statusCode,
         string? reasonPhrase,
-        string? content)
+        string? content,
+        ApiProblem? problem,
+        BearerChallenge? challenge)
     {
         var status = $"{(int)statusCode} ({reasonPhrase ?? statusCode.ToString()})";
-        var cause = FindCause(content) is { } found ? ": " + found : string.Empty;
-        var advice = statusCode switch
-        {
-            HttpStatusCode.Unauthorized =>
-                " The API rejected the access token: check that the token's audience matches the API identifier"
-                + " and that the API trusts this tenant as issuer.",
-            HttpStatusCode.Forbidden =>
-                " The access token lacks a permission this endpoint needs: grant the scope to the application"
-                + " for this API in Auth0 (Applications > APIs > Machine to Machine Applications).",
-            _ => string.Empty,
-        };
+        var found = DescribeProblem(problem)
+            ?? FindCause(content)
+            ?? (challenge?.ErrorDescription is { } description ? FormatCause(description, challenge.Error) : null);
+        var cause = found is null ? string.Empty : ": " + found;
+        var advice = challenge?.Error == BearerChallenge.InsufficientScope
+            ? ScopeAdvice(challenge.Scope)
+            : statusCode switch
+            {
+                HttpStatusCode.Unauthorized =>
+                    " The API rejected the access token: check that the token's audience matches the API identifier"
+                    + " and that the API trusts this tenant as issuer.",
+                HttpStatusCode.Forbidden =>
+                    " The access token lacks a permission this endpoint needs: grant the scope to the application"
+                    + " for this API in Auth0 (Applications > APIs > Machine to Machine Applications).",
+                _ => string.Empty,
+            };
         return $"{method.Method} {MessageText.Address(requestUri)} answered {status}{cause}.{advice}";
+    }
+
+    private static string ScopeAdvice(string? scope)
+    {
+        var needed = scope is null
+            ? "a scope this endpoint needs"
+            : $"the scope this endpoint needs (\"{MessageText.Quote(scope, MaxErrorCodeLength)}\")";
+        return $" The access token lacks {needed}: grant it to this application for the API in the Auth0 dashboard"
+            + " (Applications > APIs > Machine to Machine Applications), and declare it with [Scopes(...)] on the"
+            + " method or interface so the token is requested with it.";
+    }
+
+    /// <summary>Quotes a problem's title and detail, such as <c>"Out of credit: Your balance is 30"</c>.</summary>
+    private static string? DescribeProblem(ApiProblem? problem)
+    {
+        var title = string.IsNullOrEmpty(problem?.Title) ? null : problem.Title;
+        var detail = string.IsNullOrEmpty(problem?.Detail) ? null : problem.Detail;
+        var text = title is not null && detail is not null
+            ? $"{MessageText.Quote(title, MaxErrorCodeLength)}: {detail}"
+            : title ?? detail;
+        return text is null ? null : FormatCause(text, code: null);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
+using Auth0ClientGen.Internal;
 
 namespace Auth0ClientGen;
 
@@ -14,10 +15,26 @@ public static class Auth0ApiClient
     /// <summary>Creates the generated client for <typeparamref name="TApi"/>.</summary>
     /// <param name="httpClient">The client that sends the requests.</param>
     /// <param name="credentials">Supplies the access tokens.</param>
+    /// <remarks>
+    /// The client sends its access token only to the host of its base address (the HttpClient's, or else the
+    /// declared <see cref="Auth0ApiAttribute.BaseUrl"/>), and refuses plain http to any host but loopback; see
+    /// <see cref="TokenDestinationException"/>.
+    /// </remarks>
     /// <exception cref="InvalidOperationException">No client was generated for <typeparamref name="TApi"/>.</exception>
     public static TApi Create<TApi>(HttpClient httpClient, ICredentialsProvider credentials)
         where TApi : class
-        => GetRegistration<TApi>().Factory(httpClient, credentials);
+    {
+        var registration = GetRegistration<TApi>();
+        if (credentials is not null and not ApiCredentialsProvider)
+        {
+            var declared = registration.Metadata.BaseUrl is { } baseUrl
+                && Uri.TryCreate(baseUrl, UriKind.Absolute, out var address) ? address : null;
+            credentials = new ApiCredentialsProvider(
+                credentials, new TokenDestinations(declared, []), typeof(TApi).FullName ?? typeof(TApi).Name, null);
+        }
+
+        return registration.Factory(httpClient, credentials!);
+    }
 
     /// <summary>Returns what the <see cref="Auth0ApiAttribute"/> on <typeparamref name="TApi"/> declared.</summary>
     /// <exception cref="InvalidOperationException">No client was generated for <typeparamref name="TApi"/>.</exception>

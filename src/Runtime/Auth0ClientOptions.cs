@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Auth0ClientGen;
 
 /// <summary>
@@ -25,6 +27,14 @@ public sealed class Auth0ClientOptions : Auth0CredentialSettings
     /// routes are appended to its path.
     /// </summary>
     public string? BaseUrl { get; set; }
+
+    /// <summary>
+    /// Hosts besides the base address's host that may receive this API's access token (<c>Auth0:AllowedHosts</c>,
+    /// a list). Each entry is a host name or IP address, optionally with a port (<c>api.example.com:8443</c>);
+    /// without a port only the scheme's default port matches. A request to any other host fails with
+    /// <see cref="TokenDestinationException"/> before a token is requested.
+    /// </summary>
+    public IList<string> AllowedHosts { get; set; } = new List<string>();
 
     /// <summary>Describes the options with the client secret left out.</summary>
     public override string ToString()

@@ -1,9 +1,11 @@
 using System;
+using System.Linq;
 using Auth0ClientGen;
 using Auth0ClientGen.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -23,8 +25,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <see cref="Auth0ApiAttribute.BaseUrl"/> and any base address set with <c>ConfigureHttpClient</c>.
 /// </para>
 /// <para>
-/// Settings are checked when the client is first resolved, not at registration; a missing one fails with an
-/// <see cref="OptionsValidationException"/> naming its key, such as <c>Auth0:ClientSecret</c>. A client with no
+/// Settings are checked when the host starts (<c>ValidateOnStart</c>), or, without a host, when the client is
+/// first resolved; a missing one fails with an <see cref="OptionsValidationException"/> naming its key, such as
+/// <c>Auth0:ClientSecret</c>. A client with no
 /// base address at all (none configured, none set with <c>ConfigureHttpClient</c> and none declared) fails at
 /// resolution too, with an <see cref="InvalidOperationException"/> naming <c>Auth0:BaseUrl</c>.
 /// </para>
@@ -42,6 +45,9 @@ public static class Auth0ServiceCollectionExtensions
     /// <see cref="System.Net.Http.HttpClientHandler"/>; any other handler must not follow redirects itself.
     /// </remarks>
     public const string TokenEndpointHttpClientName = "Auth0ClientGen.TokenEndpoint";
+
+    // The category of the API clients' log messages: refused destinations, retries and redirects.
+    private const string ApiLoggerCategory = "Auth0ClientGen.ApiClient";
 
     /// <summary>
     /// Registers the generated client for <typeparamref name="TApi"/>, authorized with access tokens obtained
@@ -63,35 +69,123 @@ public static class Auth0ServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         var name = AddApiOptions<TApi>(services, configure, requireCredentials: true);
-        services.AddHttpClient(TokenEndpointHttpClientName);
-        services.TryAddEnumerable(ServiceDescriptor
-            .Singleton<IPostConfigureOptions<HttpClientFactoryOptions>, TokenEndpointHttpClientSetup>());
-        services.TryAddSingleton<CredentialsProviderPool>();
-        return services.AddHttpClient(name).AddTypedClient<TApi>((httpClient, serviceProvider) =>
+        AddTokenEndpoint(services);
+        return AddApiHttpClient(services, name).AddTypedClient<TApi>((httpClient, serviceProvider) =>
         {
             var options = serviceProvider.GetRequiredService<IOptionsMonitor<Auth0ClientOptions>>().Get(name);
-            if (string.IsNullOrWhiteSpace(Auth0ApiClient.GetMetadata<TApi>().Audience)
-                && string.IsNullOrWhiteSpace(options.Audience))
-            {
-                throw new InvalidOperationException(
-                    $"Auth0 settings for {name}: {Auth0Settings.AudienceKey} is missing and the interface declares"
-                    + " no audience. Set it to the API identifier, or declare [Auth0Api(Audience = \"...\")].");
-            }
-
+            EnsureAudience<TApi>(name, options.Audience, Auth0Settings.AudienceKey);
             EnsureBaseAddress<TApi>(name, httpClient, options, serviceProvider);
             var credentials = serviceProvider.GetRequiredService<CredentialsProviderPool>().GetOrCreate(options);
-            return CreateClient<TApi>(httpClient, credentials, options);
+            return CreateClient<TApi>(
+                name, httpClient, credentials, options, options.Audience, options.Organization, serviceProvider);
         });
     }
 
     /// <summary>
-    /// Registers the generated client for <typeparamref name="TApi"/>, authorized with access tokens from a
-    /// credentials provider of your choosing, such as <see cref="StaticCredentialsProvider"/>.
+    /// Registers the generated client for <typeparamref name="TApi"/>, authorized with access tokens obtained
+    /// with the named credentials <paramref name="credentialsName"/> (see <see cref="AddAuth0Credentials"/>), so
+    /// that different APIs can use different Auth0 applications.
     /// </summary>
     /// <remarks>
-    /// Only <see cref="Auth0ClientOptions.BaseUrl"/> and <see cref="Auth0CredentialSettings.Audience"/> are used; the
-    /// credential settings need not be present. <paramref name="credentialsProvider"/> runs each time the client
-    /// is resolved, so return a shared instance (for example a registered singleton) to keep its cache.
+    /// The API's own options still come from the <c>Auth0</c> section (base address, allowed hosts), but its
+    /// domain, client ID and secret are ignored. The audience is the one the interface declares, else
+    /// <see cref="Auth0CredentialSettings.Audience"/>, else the named credentials' audience. Registrations that resolve
+    /// to the same domain, client ID and secret share one token cache, named or not. The named credentials are
+    /// bound from <c>Auth0:Credentials:{credentialsName}</c> even when <see cref="AddAuth0Credentials"/> is not
+    /// called.
+    /// </remarks>
+    /// <typeparam name="TApi">An interface marked with <see cref="Auth0ApiAttribute"/>.</typeparam>
+    /// <param name="services">The services to add to.</param>
+    /// <param name="credentialsName">The name of the credentials, such as <c>billing</c>.</param>
+    /// <param name="configure">Adjusts this API's options after they are bound from configuration.</param>
+    /// <returns>The builder of the typed client, to configure its HTTP pipeline further.</returns>
+    /// <exception cref="ArgumentException"><paramref name="credentialsName"/> is empty or white space.</exception>
+    public static IHttpClientBuilder AddAuth0ApiClient<TApi>(
+        this IServiceCollection services,
+        string credentialsName,
+        Action<Auth0ClientOptions>? configure = null)
+        where TApi : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(credentialsName);
+        services.AddAuth0Credentials(credentialsName);
+        var name = AddApiOptions<TApi>(services, configure, requireCredentials: false);
+        return AddApiHttpClient(services, name).AddTypedClient<TApi>((httpClient, serviceProvider) =>
+        {
+            var options = serviceProvider.GetRequiredService<IOptionsMonitor<Auth0ClientOptions>>().Get(name);
+            var credentialsOptions = serviceProvider
+                .GetRequiredService<IOptionsMonitor<Auth0ClientCredentialsOptions>>()
+                .Get(credentialsName);
+            var audience = string.IsNullOrWhiteSpace(options.Audience) ? credentialsOptions.Audience : options.Audience;
+            EnsureAudience<TApi>(
+                name, audience, $"{Auth0Settings.NamedCredentialsSection}:{credentialsName}:Audience");
+            EnsureBaseAddress<TApi>(name, httpClient, options, serviceProvider);
+            var organization = string.IsNullOrWhiteSpace(options.Organization)
+                ? credentialsOptions.Organization
+                : options.Organization;
+            var credentials = serviceProvider.GetRequiredService<CredentialsProviderPool>().GetOrCreate(credentialsOptions);
+            return CreateClient<TApi>(name, httpClient, credentials, options, audience, organization, serviceProvider);
+        });
+    }
+
+    /// <summary>
+    /// Registers named Auth0 credentials: one Machine to Machine application that API clients registered with
+    /// <c>AddAuth0ApiClient&lt;TApi&gt;(credentialsName)</c> obtain their tokens with.
+    /// </summary>
+    /// <remarks>
+    /// They are the named <see cref="Auth0ClientCredentialsOptions"/> of that name, bound from
+    /// <c>Auth0:Credentials:{name}</c> (<c>Domain</c>, <c>ClientId</c>, <c>ClientSecret</c>, <c>Audience</c>) when an
+    /// <see cref="IConfiguration"/> is registered, then adjusted by <paramref name="configure"/>. They are checked
+    /// when the host starts, failing with an <see cref="OptionsValidationException"/> that names the missing key,
+    /// such as <c>Auth0:Credentials:billing:ClientSecret</c>. Calling this again for the same name only adds
+    /// <paramref name="configure"/>.
+    /// </remarks>
+    /// <param name="services">The services to add to.</param>
+    /// <param name="name">The name of the credentials, such as <c>billing</c>.</param>
+    /// <param name="configure">Adjusts the credentials after they are bound from configuration.</param>
+    /// <returns>The same services, for chaining.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    public static IServiceCollection AddAuth0Credentials(
+        this IServiceCollection services,
+        string name,
+        Action<Auth0ClientCredentialsOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var section = $"{Auth0Settings.NamedCredentialsSection}:{name}";
+        if (!IsRegistered(services, name))
+        {
+            services.AddSingleton(new NamedCredentialsRegistration(name));
+            services.AddOptions<Auth0ClientCredentialsOptions>(name)
+                .Configure<IServiceProvider>((options, serviceProvider) =>
+                    serviceProvider.GetService<IConfiguration>()?.GetSection(section).Bind(options))
+                .ValidateOnStart();
+            services.AddSingleton<IValidateOptions<Auth0ClientCredentialsOptions>>(serviceProvider =>
+                new NamedCredentialsValidator(
+                    name,
+                    section,
+                    hasConfiguration: serviceProvider.GetService<IConfiguration>() is not null));
+            AddTokenEndpoint(services);
+        }
+
+        if (configure is not null)
+        {
+            services.Configure(name, configure);
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the generated client for <typeparamref name="TApi"/>, authorized with access tokens from a
+    /// credentials provider of your choosing, such as <see cref="StaticCredentialsProvider"/> or
+    /// <see cref="DelegateCredentialsProvider"/>.
+    /// </summary>
+    /// <remarks>
+    /// Only <see cref="Auth0ClientOptions.BaseUrl"/>, <see cref="Auth0CredentialSettings.Audience"/> and
+    /// <see cref="Auth0ClientOptions.AllowedHosts"/> are used; the credential settings need not be present.
+    /// <paramref name="credentialsProvider"/> runs each time the client is resolved, so return a shared instance
+    /// (for example a registered singleton) to keep its cache.
     /// </remarks>
     /// <typeparam name="TApi">An interface marked with <see cref="Auth0ApiAttribute"/>.</typeparam>
     /// <param name="services">The services to add to.</param>
@@ -107,14 +201,52 @@ public static class Auth0ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(credentialsProvider);
         var name = AddApiOptions<TApi>(services, configure, requireCredentials: false);
-        return services.AddHttpClient(name).AddTypedClient<TApi>((httpClient, serviceProvider) =>
+        return AddApiHttpClient(services, name).AddTypedClient<TApi>((httpClient, serviceProvider) =>
         {
             var options = serviceProvider.GetRequiredService<IOptionsMonitor<Auth0ClientOptions>>().Get(name);
             EnsureBaseAddress<TApi>(name, httpClient, options, serviceProvider);
             var credentials = credentialsProvider(serviceProvider) ?? throw new InvalidOperationException(
                 $"The credentials provider factory registered for {name} returned null.");
-            return CreateClient<TApi>(httpClient, credentials, options);
+            return CreateClient<TApi>(
+                name, httpClient, credentials, options, options.Audience, options.Organization, serviceProvider);
         });
+    }
+
+    private static void AddTokenEndpoint(IServiceCollection services)
+    {
+        services.AddHttpClient(TokenEndpointHttpClientName);
+        services.TryAddEnumerable(ServiceDescriptor
+            .Singleton<IPostConfigureOptions<HttpClientFactoryOptions>, TokenEndpointHttpClientSetup>());
+        services.TryAddSingleton<CredentialsProviderPool>();
+    }
+
+    /// <summary>The API's named HttpClient, with redirects followed by <see cref="AuthorizationRedirectHandler"/>.</summary>
+    private static IHttpClientBuilder AddApiHttpClient(IServiceCollection services, string name)
+    {
+        var alreadySetUp = services.Any(descriptor =>
+            descriptor.ImplementationInstance is ApiHttpClientSetup setup && setup.ClientName == name);
+        if (!alreadySetUp)
+        {
+            services.AddSingleton<IPostConfigureOptions<HttpClientFactoryOptions>>(new ApiHttpClientSetup(name));
+        }
+
+        return services.AddHttpClient(name);
+    }
+
+    private static bool IsRegistered(IServiceCollection services, string credentialsName)
+        => services.Any(descriptor =>
+            descriptor.ImplementationInstance is NamedCredentialsRegistration registration
+            && registration.Name == credentialsName);
+
+    private static void EnsureAudience<TApi>(string name, string? audience, string audienceKey)
+        where TApi : class
+    {
+        if (string.IsNullOrWhiteSpace(Auth0ApiClient.GetMetadata<TApi>().Audience) && string.IsNullOrWhiteSpace(audience))
+        {
+            throw new InvalidOperationException(
+                $"Auth0 settings for {name}: {audienceKey} is missing and the interface declares"
+                + " no audience. Set it to the API identifier, or declare [Auth0Api(Audience = \"...\")].");
+        }
     }
 
     private static string AddApiOptions<TApi>(
@@ -133,6 +265,9 @@ public static class Auth0ServiceCollectionExtensions
         {
             builder.Configure(configure);
         }
+
+        // A missing or wrong setting fails the host's start, not the first call hours later.
+        builder.ValidateOnStart();
 
         services.AddSingleton<IValidateOptions<Auth0ClientOptions>>(serviceProvider =>
             new Auth0ClientOptionsValidator(
@@ -170,9 +305,13 @@ public static class Auth0ServiceCollectionExtensions
     }
 
     private static TApi CreateClient<TApi>(
+        string name,
         System.Net.Http.HttpClient httpClient,
         ICredentialsProvider credentials,
-        Auth0ClientOptions options)
+        Auth0ClientOptions options,
+        string? defaultAudience,
+        string? defaultOrganization,
+        IServiceProvider serviceProvider)
         where TApi : class
     {
         if (!string.IsNullOrWhiteSpace(options.BaseUrl))
@@ -180,6 +319,16 @@ public static class Auth0ServiceCollectionExtensions
             httpClient.BaseAddress = new Uri(options.BaseUrl, UriKind.Absolute);
         }
 
-        return Auth0ApiClient.Create<TApi>(httpClient, ApiDefaultsCredentialsProvider.Wrap(credentials, options));
+        credentials = ApiDefaultsCredentialsProvider.Wrap(credentials, defaultAudience, defaultOrganization);
+        var declaredBaseUrl = Auth0ApiClient.GetMetadata<TApi>().BaseUrl;
+        var declaredBaseAddress = declaredBaseUrl is not null && Uri.TryCreate(declaredBaseUrl, UriKind.Absolute, out var declared)
+            ? declared
+            : null;
+        var destinations = new TokenDestinations(declaredBaseAddress, [.. options.AllowedHosts]);
+        var logger = serviceProvider.GetService<ILoggerFactory>()?.CreateLogger(ApiLoggerCategory);
+        return Auth0ApiClient.Create<TApi>(
+            httpClient, new ApiCredentialsProvider(credentials, destinations, name, logger));
     }
+
+    private sealed record NamedCredentialsRegistration(string Name);
 }

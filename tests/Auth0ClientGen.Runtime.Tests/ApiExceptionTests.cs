@@ -21,7 +21,7 @@ public sealed class ApiExceptionTests
     [InlineData("""{"error":"invalid_request"}""", ": \"invalid_request\".")]
     [InlineData(
         """{"type":"https://example.com/probs/name","title":"Invalid name","status":400,"detail":"Name is required"}""",
-        ": \"Name is required\".")]
+        ": \"Invalid name: Name is required\".")]
     [InlineData("""{"type":"about:blank","title":"Bad Request","status":400}""", ": \"Bad Request\".")]
     public void A_json_error_body_puts_the_api_cause_in_the_message(string body, string expected)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -9,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Auth0ClientGen.Infrastructure;
 using Auth0ClientGen.Runtime.Tests.Support;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace Auth0ClientGen.Runtime.Tests;
 
@@ -57,11 +59,73 @@ public sealed class TokenRejectionRetryTests
     public async Task Other_refusals_are_not_retried(HttpStatusCode status, string challenge)
     {
         var handler = new RecordingHandler(_ => Rejected(challenge, status));
+        var credentials = new RenewingCredentials();
 
-        var exception = await Assert.ThrowsAsync<ApiException>(() => SendAsync(handler, new RenewingCredentials(), null));
+        var exception = await Assert.ThrowsAsync<ApiException>(() => SendAsync(handler, credentials, null));
 
         Assert.Equal(status, exception.StatusCode);
         Assert.Equal(1, handler.Count);
+        Assert.Equal([false], credentials.ForcedRenewals);
+    }
+
+    [Fact]
+    public async Task A_403_insufficient_scope_surfaces_as_ApiException_after_exactly_one_request()
+    {
+        var handler = new RecordingHandler(_ => Rejected(
+            "Bearer error=\"insufficient_scope\", scope=\"write:orders\"", HttpStatusCode.Forbidden));
+        var credentials = new RenewingCredentials();
+
+        var exception = await Assert.ThrowsAsync<ApiException>(() => SendAsync(handler, credentials, null));
+
+        Assert.Equal(HttpStatusCode.Forbidden, exception.StatusCode);
+        Assert.Equal("insufficient_scope", exception.AuthenticateError);
+        Assert.Equal("write:orders", exception.RequiredScope);
+        Assert.Single(handler.Requests);
+        Assert.Equal([false], credentials.ForcedRenewals);
+    }
+
+    [Fact]
+    public async Task A_retry_is_counted_and_the_call_traced_without_the_path_query_or_token()
+    {
+        var host = $"retry-{Guid.NewGuid():N}.example.com";
+        using var retries = new MetricCollector<long>(null, "Auth0ClientGen", "auth0clientgen.retries");
+        var activities = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Auth0ClientGen",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem("server.address") as string == host)
+                {
+                    lock (activities)
+                    {
+                        activities.Add(activity);
+                    }
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var handler = new RecordingHandler(request => request.Authorization?.Parameter == "token-1"
+            ? Rejected("Bearer error=\"invalid_token\"")
+            : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("ok") });
+        var audience = $"https://{host}";
+
+        using var response = await SendAsync(
+            handler, new RenewingCredentials(), null, $"https://{host}/orders?secret=query", audience);
+
+        Assert.Single(retries.GetMeasurementSnapshot(), measurement =>
+            measurement.Tags["auth0.audience"] as string == audience
+            && measurement.Tags["auth0.renewal_reason"] as string == "rejected");
+        var activity = Assert.Single(activities);
+        Assert.Equal("Auth0ClientGen.ApiCall", activity.OperationName);
+        Assert.Equal(ActivityKind.Client, activity.Kind);
+        Assert.Equal("POST", activity.GetTagItem("http.request.method"));
+        Assert.Equal(200, activity.GetTagItem("http.response.status_code"));
+        var tagText = string.Join(" ", activity.TagObjects.Select(tag => $"{tag.Key}={tag.Value}"));
+        Assert.DoesNotContain("secret", tagText);
+        Assert.DoesNotContain("token-", tagText);
+        Assert.DoesNotContain("/orders", tagText);
     }
 
     [Fact]
@@ -115,11 +179,16 @@ public sealed class TokenRejectionRetryTests
         Assert.Equal(2, fixture.Handler.Count);
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(RecordingHandler handler, ICredentialsProvider credentials, HttpContent? content)
+    private static async Task<HttpResponseMessage> SendAsync(
+        RecordingHandler handler,
+        ICredentialsProvider credentials,
+        HttpContent? content,
+        string address = Address,
+        string audience = "https://api.example.com")
     {
         var httpClient = new HttpClient(handler);
-        var request = new HttpRequestMessage(HttpMethod.Post, Address) { Content = content };
-        return await GeneratedClientHelpers.SendAsync(httpClient, credentials, request, new AccessTokenRequest("https://api.example.com"), default);
+        var request = new HttpRequestMessage(HttpMethod.Post, address) { Content = content };
+        return await GeneratedClientHelpers.SendAsync(httpClient, credentials, request, new AccessTokenRequest(audience), default);
     }
 
     private static HttpResponseMessage Rejected(string challenge, HttpStatusCode status = HttpStatusCode.Unauthorized)

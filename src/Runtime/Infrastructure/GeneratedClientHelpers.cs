@@ -11,7 +11,9 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Json.Serialization;
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Auth0ClientGen.Internal;
@@ -239,9 +241,41 @@ public static class GeneratedClientHelpers
         AccessTokenRequest tokenRequest,
         CancellationToken cancellationToken)
     {
+        using var activity = StartApiCall(request);
+        try
+        {
+            var response = await SendAuthorizedAsync(httpClient, credentials, request, tokenRequest, cancellationToken)
+                .ConfigureAwait(false);
+            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+            if (!response.IsSuccessStatusCode)
+            {
+                activity?.SetTag(Telemetry.ErrorTag, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
+                activity?.SetStatus(ActivityStatusCode.Error);
+            }
+
+            return response;
+        }
+        catch (Exception exception) when (RecordFailure(activity, exception))
+        {
+            // Never reached: the filter records the failure and lets the exception go on.
+            throw;
+        }
+    }
+
+    private static async Task<HttpResponseMessage> SendAuthorizedAsync(
+        HttpClient httpClient,
+        ICredentialsProvider? credentials,
+        HttpRequestMessage request,
+        AccessTokenRequest tokenRequest,
+        CancellationToken cancellationToken)
+    {
+        var client = credentials as ApiCredentialsProvider;
         string? accessToken = null;
         if (credentials is not null)
         {
+            // Checked before the token is requested, so a refused destination costs no token and sends nothing.
+            (client?.Destinations ?? TokenDestinations.BaseAddressOnly).Ensure(
+                request.RequestUri, httpClient.BaseAddress, client?.ApiName ?? "the client", client?.Logger);
             accessToken = await credentials.GetAccessTokenAsync(tokenRequest, cancellationToken).ConfigureAwait(false);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         }
@@ -252,9 +286,15 @@ public static class GeneratedClientHelpers
 
         // The API rejected the token (a revoked key, a rotated signing key): renew it and try once more, but
         // only when the body can be sent again. A second rejection is final.
-        if (credentials is not null && IsTokenRejection(response) && CanSendAgain(request.Content))
+        if (credentials is not null && IsTokenRejection(response) && ReplayableContent.CanSendAgain(request.Content))
         {
             response.Dispose();
+            Telemetry.Record(Telemetry.Retries, Telemetry.ReasonTag, "rejected", Telemetry.AudienceTag, tokenRequest.Audience);
+            if (client?.Logger is { } logger && request.RequestUri is { IsAbsoluteUri: true } address)
+            {
+                Log.AccessTokenRejectedRetrying(logger, client.ApiName, TokenDestinations.Describe(address));
+            }
+
             request = CopyForRetry(request);
             accessToken = await credentials
                 .GetAccessTokenAsync(tokenRequest with { ForceRenewal = true }, cancellationToken)
@@ -278,6 +318,50 @@ public static class GeneratedClientHelpers
             throw await CreateApiExceptionAsync(request, response, accessToken, cancellationToken)
                 .ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Starts the client span of one call, tagged with the method and the host only: the path and query string
+    /// can carry identifiers or personal data, and headers can carry the token.
+    /// </summary>
+    private static Activity? StartApiCall(HttpRequestMessage request)
+    {
+        var activity = Telemetry.ActivitySource.StartActivity(Telemetry.ApiCallActivityName, ActivityKind.Client);
+        if (activity is null)
+        {
+            return null;
+        }
+
+        activity.SetTag("http.request.method", request.Method.Method);
+        if (request.RequestUri is { IsAbsoluteUri: true } address)
+        {
+            activity.SetTag("server.address", address.Host);
+            activity.SetTag("server.port", address.Port);
+        }
+
+        return activity;
+    }
+
+    private static bool RecordFailure(Activity? activity, Exception exception)
+    {
+        if (activity is null)
+        {
+            return false;
+        }
+
+        if (exception is ApiException { StatusCode: var status })
+        {
+            activity.SetTag("http.response.status_code", (int)status);
+            activity.SetTag(Telemetry.ErrorTag, ((int)status).ToString(CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            activity.SetTag(Telemetry.ErrorTag, exception.GetType().FullName);
+        }
+
+        activity.SetStatus(ActivityStatusCode.Error);
+
+        return false;
     }
 
     /// <summary>
@@ -396,36 +480,9 @@ public static class GeneratedClientHelpers
     /// at all. Other challenges, such as <c>insufficient_scope</c>, are not about the token's validity.
     /// </summary>
     private static bool IsTokenRejection(HttpResponseMessage response)
-    {
-        if (response.StatusCode != HttpStatusCode.Unauthorized)
-        {
-            return false;
-        }
-
-        foreach (var challenge in response.Headers.WwwAuthenticate)
-        {
-            if (challenge.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)
-                && (challenge.Parameter is not { } parameter
-                    || !parameter.Contains("error=", StringComparison.OrdinalIgnoreCase)
-                    || parameter.Contains("\"invalid_token\"", StringComparison.OrdinalIgnoreCase)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// Whether the body can be sent a second time: none, bytes in memory (JSON, text, forms), or multipart made
-    /// only of those. A stream or an unknown HttpContent may already be consumed.
-    /// </summary>
-    private static bool CanSendAgain(HttpContent? content) => content switch
-    {
-        null or ByteArrayContent => true,
-        MultipartContent parts => parts.All(CanSendAgain),
-        _ => false,
-    };
+        => response.StatusCode == HttpStatusCode.Unauthorized
+            && BearerChallenge.Find(response.Headers.WwwAuthenticate) is { } challenge
+            && (challenge.Error is null || challenge.Error == BearerChallenge.InvalidToken);
 
     /// <summary>
     /// A new message for the retry, since a sent message cannot be sent again. It shares the original's content,
@@ -604,7 +661,8 @@ public static class GeneratedClientHelpers
             response.StatusCode,
             response.ReasonPhrase,
             body.Length == 0 ? null : ErrorBodyReader.Redact(body, accessToken, truncated),
-            truncated);
+            truncated,
+            response.Headers.WwwAuthenticate);
     }
 
     /// <summary>

@@ -14,13 +14,13 @@ internal sealed class ApiDefaultsCredentialsProvider(
     : ICredentialsProvider
 {
     /// <summary>Wraps <paramref name="inner"/> only when the options carry a default to fill in.</summary>
-    public static ICredentialsProvider Wrap(ICredentialsProvider inner, Auth0CredentialSettings options)
-        => string.IsNullOrWhiteSpace(options.Audience) && string.IsNullOrWhiteSpace(options.Organization)
+    public static ICredentialsProvider Wrap(ICredentialsProvider inner, string? audience, string? organization)
+        => string.IsNullOrWhiteSpace(audience) && string.IsNullOrWhiteSpace(organization)
             ? inner
             : new ApiDefaultsCredentialsProvider(
                 inner,
-                string.IsNullOrWhiteSpace(options.Audience) ? null : options.Audience,
-                string.IsNullOrWhiteSpace(options.Organization) ? null : options.Organization);
+                string.IsNullOrWhiteSpace(audience) ? null : audience,
+                string.IsNullOrWhiteSpace(organization) ? null : organization);
 
     public ValueTask<string> GetAccessTokenAsync(AccessTokenRequest request, CancellationToken cancellationToken = default)
     {

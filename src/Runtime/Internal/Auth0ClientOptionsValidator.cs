@@ -31,6 +31,11 @@ internal sealed class Auth0ClientOptionsValidator(string optionsName, bool requi
             problems.Add(baseUrlProblem);
         }
 
+        if (Auth0Settings.FindAllowedHostsProblem(options.AllowedHosts) is { } allowedHostsProblem)
+        {
+            problems.Add(allowedHostsProblem);
+        }
+
         if (!hasConfiguration && requireCredentials && Auth0Settings.AnyCredentialMissing(options))
         {
             problems.Add(Auth0Settings.NoConfigurationNote);

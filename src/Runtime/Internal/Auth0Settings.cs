@@ -11,18 +11,21 @@ namespace Auth0ClientGen.Internal;
 /// </summary>
 internal static class Auth0Settings
 {
+    public const string SectionName = "Auth0";
     public const string DomainKey = "Auth0:Domain";
     public const string ClientIdKey = "Auth0:ClientId";
     public const string ClientSecretKey = "Auth0:ClientSecret";
     public const string AudienceKey = "Auth0:Audience";
     public const string BaseUrlKey = "Auth0:BaseUrl";
-    public const string ClientAuthenticationKey = "Auth0:ClientAuthentication";
     public const string ClientAssertionSigningKeyKey = "Auth0:ClientAssertionSigningKey";
     public const string ClientAssertionSigningAlgorithmKey = "Auth0:ClientAssertionSigningAlgorithm";
-    public const string TokenRequestRetriesKey = "Auth0:TokenRequestRetries";
 
     /// <summary>The most retries a token request may be given; more would hold waiting calls for minutes.</summary>
     public const int MaxTokenRequestRetries = 10;
+    public const string AllowedHostsKey = "Auth0:AllowedHosts";
+
+    /// <summary>The configuration section of named credentials, followed by their name.</summary>
+    public const string NamedCredentialsSection = "Auth0:Credentials";
 
     /// <summary>Added to a missing setting's message when the options could not have come from configuration.</summary>
     public const string NoConfigurationNote =
@@ -31,31 +34,36 @@ internal static class Auth0Settings
 
     private const string TokenPath = "oauth/token";
 
-    /// <summary>Lists what is wrong with the credential settings; empty when they are usable.</summary>
-    public static List<string> FindCredentialProblems(Auth0CredentialSettings options)
+    /// <summary>
+    /// Lists what is wrong with credential settings bound from <paramref name="section"/> (<c>Auth0</c>, or named
+    /// credentials such as <c>Auth0:Credentials:billing</c>), naming each key under it; empty when they are usable.
+    /// </summary>
+    public static List<string> FindCredentialProblems(Auth0CredentialSettings options, string section = SectionName)
     {
         var problems = new List<string>();
+        var domainKey = section + ":Domain";
         if (string.IsNullOrWhiteSpace(options.Domain))
         {
-            problems.Add(Missing(DomainKey, "the Auth0 tenant domain, such as tenant.us.auth0.com"));
+            problems.Add(Missing(domainKey, "the Auth0 tenant domain, such as tenant.us.auth0.com"));
         }
         else if (!TryGetTokenEndpoint(options.Domain, out _, out var domainProblem))
         {
-            problems.Add(domainProblem);
+            problems.Add(domainProblem.Replace(DomainKey, domainKey, StringComparison.Ordinal));
         }
 
         if (string.IsNullOrWhiteSpace(options.ClientId))
         {
-            problems.Add(Missing(ClientIdKey, "the client ID of the Machine to Machine application"));
+            problems.Add(Missing(section + ":ClientId", "the client ID of the Machine to Machine application"));
         }
 
+        var signingKeyKey = section + ":ClientAssertionSigningKey";
         var authentication = GetClientAuthentication(options);
         if (authentication == Auth0ClientAuthentication.PrivateKeyJwt)
         {
             if (string.IsNullOrWhiteSpace(options.ClientAssertionSigningKey))
             {
                 problems.Add(Missing(
-                    ClientAssertionSigningKeyKey,
+                    signingKeyKey,
                     "the PEM private key whose public key is registered with the application, since"
                     + " private_key_jwt authentication is chosen"));
             }
@@ -71,29 +79,53 @@ internal static class Auth0Settings
                     out var keyProblem);
                 if (signer is null)
                 {
-                    problems.Add(keyProblem);
+                    problems.Add(keyProblem.Replace(SectionName + ":", section + ":", StringComparison.Ordinal));
                 }
             }
         }
         else if (string.IsNullOrWhiteSpace(options.ClientSecret))
         {
             problems.Add(Missing(
-                ClientSecretKey,
+                section + ":ClientSecret",
                 "the client secret of the Machine to Machine application, or set"
-                + $" {ClientAssertionSigningKeyKey} to authenticate with a private key instead"));
+                + $" {signingKeyKey} to authenticate with a private key instead"));
         }
 
         if (!Enum.IsDefined(authentication))
         {
-            problems.Add($"{ClientAuthenticationKey} must be ClientSecretPost, ClientSecretBasic or PrivateKeyJwt.");
+            problems.Add(
+                $"{section}:ClientAuthentication must be ClientSecretPost, ClientSecretBasic or PrivateKeyJwt.");
         }
 
         if (options.TokenRequestRetries is < 0 or > MaxTokenRequestRetries)
         {
-            problems.Add($"{TokenRequestRetriesKey} must be between 0 and {MaxTokenRequestRetries}.");
+            problems.Add($"{section}:TokenRequestRetries must be between 0 and {MaxTokenRequestRetries}.");
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// Checks <see cref="Auth0ClientOptions.AllowedHosts"/>: each entry must be a host name or IP address with an
+    /// optional port. The message names the entry's position, not its text.
+    /// </summary>
+    public static string? FindAllowedHostsProblem(IList<string>? allowedHosts)
+    {
+        if (allowedHosts is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < allowedHosts.Count; i++)
+        {
+            if (allowedHosts[i] is not { } entry || !TokenDestinations.TryParseAllowedHost(entry, out _, out _))
+            {
+                return $"{AllowedHostsKey}:{i} is not a host name with an optional port. Write each allowed host as"
+                    + " api.example.com or api.example.com:8443, without a scheme or path.";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether any credential setting is missing, as opposed to present but wrong.</summary>

@@ -30,6 +30,9 @@ internal static class Telemetry
     /// <summary>The tag saying why a token was renewed: <c>expired</c> or <c>rejected</c>.</summary>
     public const string ReasonTag = "auth0.renewal_reason";
 
+    /// <summary>The span around one call of a generated client, retries and redirects included.</summary>
+    public const string ApiCallActivityName = "Auth0ClientGen.ApiCall";
+
     public static readonly ActivitySource ActivitySource = new(Name, typeof(Telemetry).Assembly.GetName().Version?.ToString());
 
     private static readonly Meter Meter = new(Name, typeof(Telemetry).Assembly.GetName().Version?.ToString());

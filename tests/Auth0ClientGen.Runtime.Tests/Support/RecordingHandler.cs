@@ -32,7 +32,10 @@ internal sealed class RecordingHandler(Func<RecordedRequest, Task<HttpResponseMe
             request.RequestUri!,
             request.Headers.Authorization,
             request.Content?.Headers.ContentType?.MediaType,
-            body);
+            body)
+        {
+            Marker = request.Headers.TryGetValues("X-Marker", out var marker) ? string.Join(",", marker) : null,
+        };
         _requests.Enqueue(recorded);
         return await respond(recorded);
     }
@@ -46,6 +49,9 @@ internal sealed record RecordedRequest(
     string? MediaType,
     string? Body)
 {
+    /// <summary>The X-Marker header a test's own handler put on the request, if any.</summary>
+    public string? Marker { get; init; }
+
     public bool IsTokenRequest => RequestUri.AbsolutePath == "/oauth/token";
 
     /// <summary>The body parsed as application/x-www-form-urlencoded; a repeated field fails the test.</summary>

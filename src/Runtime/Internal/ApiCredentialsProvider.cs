@@ -1,0 +1,30 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace Auth0ClientGen.Internal;
+
+/// <summary>
+/// Wraps a client's credentials with what <see cref="Infrastructure.GeneratedClientHelpers.SendAsync"/> needs to
+/// know about the client: where its tokens may go, its name and its logger. Generated code passes only the
+/// credentials, so this is how they reach it without changing the generated calls.
+/// </summary>
+internal sealed class ApiCredentialsProvider(
+    ICredentialsProvider inner,
+    TokenDestinations destinations,
+    string apiName,
+    ILogger? logger)
+    : ICredentialsProvider
+{
+    public TokenDestinations Destinations => destinations;
+
+    /// <summary>The interface's full name, for messages and logs.</summary>
+    public string ApiName => apiName;
+
+    public ILogger? Logger => logger;
+
+    public ValueTask<string> GetAccessTokenAsync(AccessTokenRequest request, CancellationToken cancellationToken = default)
+        => inner.GetAccessTokenAsync(request, cancellationToken);
+
+    public override string ToString() => inner.ToString() ?? nameof(ApiCredentialsProvider);
+}
