@@ -354,7 +354,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
     /// </summary>
     private async Task<CachedAccessToken> RequestTokenAsync(TokenCacheKey key)
     {
-        using var activity = Telemetry.ActivitySource.StartActivity("Auth0ClientGen.AcquireToken");
+        using var activity = Telemetry.ActivitySource.StartActivity(Telemetry.AcquireTokenActivityName);
         activity?.SetTag(Telemetry.AudienceTag, key.Audience);
         activity?.SetTag(Telemetry.GrantTypeTag, GrantType);
         for (var retries = 0; ; retries++)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -214,7 +215,7 @@ public static class Auth0ServiceCollectionExtensions
 
     private static void AddTokenEndpoint(IServiceCollection services)
     {
-        services.AddHttpClient(TokenEndpointHttpClientName);
+        LogWithoutHeaders(services.AddHttpClient(TokenEndpointHttpClientName));
         services.TryAddEnumerable(ServiceDescriptor
             .Singleton<IPostConfigureOptions<HttpClientFactoryOptions>, TokenEndpointHttpClientSetup>());
         services.TryAddSingleton<CredentialsProviderPool>();
@@ -230,8 +231,17 @@ public static class Auth0ServiceCollectionExtensions
             services.AddSingleton<IPostConfigureOptions<HttpClientFactoryOptions>>(new ApiHttpClientSetup(name));
         }
 
-        return services.AddHttpClient(name);
+        return LogWithoutHeaders(services.AddHttpClient(name));
     }
+
+    /// <summary>
+    /// Swaps IHttpClientFactory's request logging, which passes raw header values to structured logging, for one
+    /// that logs no header at all. Repeating it for the same client leaves one logger.
+    /// </summary>
+    private static IHttpClientBuilder LogWithoutHeaders(IHttpClientBuilder builder)
+        => builder.RemoveAllLoggers().AddLogger(static serviceProvider => new HeaderFreeHttpClientLogger(
+            (serviceProvider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)
+                .CreateLogger(HeaderFreeHttpClientLogger.Category)));
 
     private static bool IsRegistered(IServiceCollection services, string credentialsName)
         => services.Any(descriptor =>

@@ -31,6 +31,9 @@ internal static class Telemetry
     public const string ReasonTag = "auth0.renewal_reason";
 
     /// <summary>The span around one call of a generated client, retries and redirects included.</summary>
+    /// <summary>The span around obtaining a token from a token endpoint, retries included.</summary>
+    public const string AcquireTokenActivityName = "Auth0ClientGen.AcquireToken";
+
     public const string ApiCallActivityName = "Auth0ClientGen.ApiCall";
 
     public static readonly ActivitySource ActivitySource = new(Name, typeof(Telemetry).Assembly.GetName().Version?.ToString());
