@@ -25,7 +25,15 @@ internal static class Auth0Settings
     private const string TokenPath = "oauth/token";
 
     /// <summary>Lists what is wrong with the credential settings; empty when they are usable.</summary>
-    public static List<string> FindCredentialProblems(string? domain, string? clientId, string? clientSecret)
+    /// <param name="domain">The tenant's domain or origin.</param>
+    /// <param name="clientId">The application's client ID.</param>
+    /// <param name="clientSecret">The application's client secret.</param>
+    /// <param name="requireClientSecret">False for public applications, such as native apps, which have none.</param>
+    public static List<string> FindCredentialProblems(
+        string? domain,
+        string? clientId,
+        string? clientSecret,
+        bool requireClientSecret = true)
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(domain))
@@ -42,7 +50,7 @@ internal static class Auth0Settings
             problems.Add(Missing(ClientIdKey, "the client ID of the Machine to Machine application"));
         }
 
-        if (string.IsNullOrWhiteSpace(clientSecret))
+        if (requireClientSecret && string.IsNullOrWhiteSpace(clientSecret))
         {
             problems.Add(Missing(ClientSecretKey, "the client secret of the Machine to Machine application"));
         }
