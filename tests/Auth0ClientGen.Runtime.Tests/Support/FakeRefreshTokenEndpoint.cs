@@ -30,6 +30,12 @@ internal sealed class FakeRefreshTokenEndpoint
     /// <summary>Yields before answering, so concurrent callers get the chance to overlap.</summary>
     public bool Yield { get; set; }
 
+    /// <summary>When set, requests wait for it before they are answered.</summary>
+    public TaskCompletionSource? Hold { get; set; }
+
+    /// <summary>Completes when the first request arrives.</summary>
+    public TaskCompletionSource FirstRequest { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public int ReuseCount { get; private set; }
 
     public int MaxConcurrentRequests { get; private set; }
@@ -44,6 +50,12 @@ internal sealed class FakeRefreshTokenEndpoint
             lock (_gate)
             {
                 MaxConcurrentRequests = Math.Max(MaxConcurrentRequests, concurrent);
+            }
+
+            FirstRequest.TrySetResult();
+            if (Hold is { } hold)
+            {
+                await hold.Task;
             }
 
             if (Yield)
