@@ -23,14 +23,17 @@ internal sealed class TokenEndpointResponse
 
     public bool IssuedAccessToken { get; }
 
-    public static TokenEndpointResponse Success(IssuedAccessToken accessToken)
+    /// <summary>An access token, and with a rotated refresh token its successor, which the client must keep.</summary>
+    public static TokenEndpointResponse Success(IssuedAccessToken accessToken, string? refreshToken = null)
     {
-        var body = new JsonObject
+        var body = new JsonObject { ["access_token"] = accessToken.Value };
+        if (refreshToken is not null)
         {
-            ["access_token"] = accessToken.Value,
-            ["token_type"] = "Bearer",
-            ["expires_in"] = accessToken.ExpiresInSeconds,
-        };
+            body["refresh_token"] = refreshToken;
+        }
+
+        body["token_type"] = "Bearer";
+        body["expires_in"] = accessToken.ExpiresInSeconds;
 
         // A token with no scope carries no scope claim, and the response leaves the field out to match.
         if (accessToken.Scopes.Count > 0)
