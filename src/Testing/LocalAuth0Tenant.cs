@@ -93,6 +93,19 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
     /// <summary>How many requests reached <c>POST /oauth/token</c>, whatever they were answered.</summary>
     public int TokenRequestCount => _tokenEndpoint.RequestCount;
 
+    /// <summary>
+    /// How many requests reached <c>POST /oauth/token</c> with the given <c>grant_type</c>, compared as sent and
+    /// whatever they were answered. Requests without a <c>grant_type</c>, or whose body could not be read, count
+    /// under the empty string.
+    /// </summary>
+    /// <param name="grantType">A grant type such as <c>client_credentials</c> or <c>refresh_token</c>.</param>
+    /// <returns>The count; zero for a grant type never sent.</returns>
+    public int GetTokenRequestCount(string grantType)
+    {
+        ArgumentNullException.ThrowIfNull(grantType);
+        return _tokenEndpoint.GetRequestCount(grantType);
+    }
+
     /// <summary>How many token requests were answered with an access token.</summary>
     public int IssuedTokenCount => _tokenEndpoint.IssuedTokenCount;
 
