@@ -115,6 +115,9 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
     /// </summary>
     public int RefreshTokenReuseCount => _refreshTokens.ReuseCount;
 
+    /// <summary>How many injected token endpoint faults are still waiting for a request.</summary>
+    public int PendingTokenEndpointFaultCount => _tokenEndpoint.Faults.PendingCount;
+
     /// <summary>Starts a tenant on 127.0.0.1 on a free port.</summary>
     /// <param name="options">Settings; <see langword="null"/> takes every default.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
@@ -272,6 +275,24 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
     /// <returns><see langword="true"/> when no token of the family works any more.</returns>
     /// <exception cref="ArgumentException">The tenant never issued <paramref name="refreshToken"/>.</exception>
     public bool IsRefreshTokenFamilyRevoked(string refreshToken) => _refreshTokens.IsFamilyRevoked(refreshToken);
+
+    /// <summary>
+    /// Queues a fault for the next <paramref name="times"/> requests to <c>POST /oauth/token</c>, after any faults
+    /// queued before; each request takes one fault, in the order the requests arrive. A faulted request still counts
+    /// in <see cref="TokenRequestCount"/> and <see cref="GetTokenRequestCount"/>, and in
+    /// <see cref="IssuedTokenCount"/> only when the fault let the grant issue a real token.
+    /// </summary>
+    /// <param name="fault">The fault.</param>
+    /// <param name="times">How many requests it applies to; one or more.</param>
+    public void InjectTokenEndpointFault(TokenEndpointFault fault, int times = 1)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
+        _tokenEndpoint.Faults.Enqueue(fault, times);
+    }
+
+    /// <summary>Drops every fault still queued, so the following token requests are answered normally.</summary>
+    public void ClearTokenEndpointFaults() => _tokenEndpoint.Faults.Clear();
 
     /// <summary>Stops the server and releases the signing key.</summary>
     /// <returns>A task that completes when the server has stopped.</returns>
