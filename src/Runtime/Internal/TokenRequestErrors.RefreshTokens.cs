@@ -48,6 +48,10 @@ internal static partial class TokenRequestErrors
             // Auth0 answers invalid_grant for a refresh token that expired, was revoked, or was presented again
             // after rotation replaced it; in the last case it has revoked every token of the family.
             "invalid_grant" => LoginAgainAdvice,
+            // The refresh token carries the audiences the user consented to at login; others are refused.
+            "access_denied" =>
+                "The user's login did not include this audience: log the user in again asking for it, or check"
+                + " that the audience is the API's identifier.",
             "unauthorized_client" =>
                 "Allow the Refresh Token grant for the application in Auth0 (Applications > the application >"
                 + " Advanced Settings > Grant Types).",
