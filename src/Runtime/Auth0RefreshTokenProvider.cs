@@ -59,7 +59,7 @@ public sealed class Auth0RefreshTokenProvider : ICredentialsProvider
     private const string GrantType = "refresh_token";
     private const string AudienceParameter = "audience";
 
-    private readonly Func<HttpClient> _getHttpClient;
+    private readonly HttpClient _httpClient;
     private readonly Uri _tokenEndpoint;
     private readonly string _clientId;
     private readonly string? _clientSecret;
@@ -124,13 +124,13 @@ public sealed class Auth0RefreshTokenProvider : ICredentialsProvider
         }
 
         Auth0Settings.TryGetTokenEndpoint(options.Domain!, out _tokenEndpoint, out _);
-        _getHttpClient = () => httpClient;
+        _httpClient = httpClient;
         _clientId = options.ClientId!;
         _clientSecret = string.IsNullOrWhiteSpace(options.ClientSecret) ? null : options.ClientSecret;
         _defaultAudience = string.IsNullOrWhiteSpace(options.Audience) ? null : options.Audience;
-        RenewalMargin = options.RenewalMargin is { } margin && margin > TimeSpan.Zero
-            ? margin
-            : options.RenewalMargin is null ? DefaultRenewalMargin : TimeSpan.Zero;
+        RenewalMargin = options.RenewalMargin is { } margin
+            ? (margin > TimeSpan.Zero ? margin : TimeSpan.Zero)
+            : DefaultRenewalMargin;
         _store = store;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -519,7 +519,7 @@ public sealed class Auth0RefreshTokenProvider : ICredentialsProvider
         TokenResponse response;
         try
         {
-            response = await _getHttpClient()
+            response = await _httpClient
                 .RequestRefreshTokenAsync(request, CancellationToken.None)
                 .ConfigureAwait(false);
         }
@@ -546,17 +546,10 @@ public sealed class Auth0RefreshTokenProvider : ICredentialsProvider
             {
                 var failure = TokenRequestErrors.FromRefreshResponse(
                     response, _tokenEndpoint, audience, _clientSecret, refreshToken);
-                if (failure is CredentialsRequiredException)
+                // A refused refresh token is logged by the caller, which also removes it from the store.
+                if (failure is not CredentialsRequiredException)
                 {
-                    // Logged by the caller, which also removes the refused refresh token.
-                }
-                else if (failure.StatusCode is { } statusCode)
-                {
-                    Log.RefreshRequestFailed(_logger, audience, (int)statusCode, failure.Error ?? "none");
-                }
-                else
-                {
-                    Log.RefreshEndpointUnreachable(_logger, _tokenEndpoint, audience, failure);
+                    LogFailure(failure, audience);
                 }
 
                 throw failure;
@@ -582,6 +575,18 @@ public sealed class Auth0RefreshTokenProvider : ICredentialsProvider
                 accessToken,
                 string.IsNullOrEmpty(response.RefreshToken) ? null : response.RefreshToken,
                 string.IsNullOrEmpty(response.IdentityToken) ? null : response.IdentityToken);
+        }
+    }
+
+    private void LogFailure(TokenRequestException failure, string audience)
+    {
+        if (failure.StatusCode is { } statusCode)
+        {
+            Log.RefreshRequestFailed(_logger, audience, (int)statusCode, failure.Error ?? "none");
+        }
+        else
+        {
+            Log.RefreshEndpointUnreachable(_logger, _tokenEndpoint, audience, failure);
         }
     }
 
