@@ -148,24 +148,30 @@ public sealed class Auth0RefreshTokenProvider : ICredentialsProvider
     /// </exception>
     /// <exception cref="TokenRequestException">Auth0 refused the request or could not be reached.</exception>
     /// <exception cref="InvalidOperationException">The request names no audience and none is configured.</exception>
-    public async ValueTask<string> GetAccessTokenAsync(
+    public ValueTask<string> GetAccessTokenAsync(
         AccessTokenRequest request,
         CancellationToken cancellationToken = default)
     {
-        var key = CreateKey(request.Audience, request.Scope);
-        if (!request.ForceRenewal)
+        if (!TryCreateKey(request.Audience, request.Scope, out var key))
         {
-            var stored = await _store.GetAsync(cancellationToken).ConfigureAwait(false);
-            if (FindFresh(stored, key, RenewalMargin) is { } fresh)
-            {
-                Telemetry.Record(Telemetry.CacheHits, Telemetry.GrantTypeTag, GrantType, Telemetry.AudienceTag, key.Audience);
-                return fresh.AccessToken;
-            }
+            return ValueTask.FromException<string>(NoAudience());
         }
 
-        var renewed = await RenewSharedAsync(key, RenewalMargin, request.ForceRenewal, cancellationToken)
-            .ConfigureAwait(false);
-        return renewed.AccessToken;
+        if (request.ForceRenewal)
+        {
+            return new ValueTask<string>(RenewAccessTokenAsync(key, forceRenewal: true, cancellationToken));
+        }
+
+        // Not an async method: the warm path, a store that answers at once with a fresh token, allocates nothing.
+        var reading = _store.GetAsync(cancellationToken);
+        if (!reading.IsCompletedSuccessfully)
+        {
+            return new ValueTask<string>(GetAccessTokenAfterReadingAsync(reading, key, cancellationToken));
+        }
+
+        return FindFresh(reading.Result, key, RenewalMargin) is { } fresh
+            ? new ValueTask<string>(Hit(fresh, key).AccessToken)
+            : new ValueTask<string>(RenewAccessTokenAsync(key, forceRenewal: false, cancellationToken));
     }
 
     /// <summary>
@@ -231,8 +237,7 @@ public sealed class Auth0RefreshTokenProvider : ICredentialsProvider
         var stored = await _store.GetAsync(cancellationToken).ConfigureAwait(false);
         if (FindFresh(stored, key, minTtl) is { } fresh)
         {
-            Telemetry.Record(Telemetry.CacheHits, Telemetry.GrantTypeTag, GrantType, Telemetry.AudienceTag, key.Audience);
-            return ToCredentials(fresh, stored!);
+            return ToCredentials(Hit(fresh, key), stored!);
         }
 
         var renewed = await RenewSharedAsync(key, minTtl, forceRenewal: false, cancellationToken).ConfigureAwait(false);
@@ -319,16 +324,41 @@ public sealed class Auth0RefreshTokenProvider : ICredentialsProvider
         => $"{nameof(Auth0RefreshTokenProvider)} {{ TokenEndpoint = {_tokenEndpoint}, ClientId = {_clientId} }}";
 
     private TokenKey CreateKey(string? audience, string? scope)
+        => TryCreateKey(audience, scope, out var key) ? key : throw NoAudience();
+
+    private bool TryCreateKey(string? audience, string? scope, out TokenKey key)
     {
         var resolved = string.IsNullOrEmpty(audience) ? _defaultAudience : audience;
-        if (resolved is null)
-        {
-            throw new InvalidOperationException(
-                $"No audience to request an access token for. Set {Auth0Settings.AudienceKey} (the default"
-                + " audience), or declare [Auth0Api(Audience = \"...\")] on the API interface.");
-        }
+        key = resolved is null ? default : new TokenKey(resolved, ScopeSet.Normalize(scope));
+        return resolved is not null;
+    }
 
-        return new TokenKey(resolved, ScopeSet.Normalize(scope));
+    private static InvalidOperationException NoAudience()
+        => new(
+            $"No audience to request an access token for. Set {Auth0Settings.AudienceKey} (the default"
+            + " audience), or declare [Auth0Api(Audience = \"...\")] on the API interface.");
+
+    private static StoredAccessToken Hit(StoredAccessToken accessToken, TokenKey key)
+    {
+        Telemetry.Record(Telemetry.CacheHits, Telemetry.GrantTypeTag, GrantType, Telemetry.AudienceTag, key.Audience);
+        return accessToken;
+    }
+
+    private async Task<string> GetAccessTokenAfterReadingAsync(
+        ValueTask<StoredCredentials?> reading,
+        TokenKey key,
+        CancellationToken cancellationToken)
+    {
+        var stored = await reading.ConfigureAwait(false);
+        return FindFresh(stored, key, RenewalMargin) is { } fresh
+            ? Hit(fresh, key).AccessToken
+            : await RenewAccessTokenAsync(key, forceRenewal: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> RenewAccessTokenAsync(TokenKey key, bool forceRenewal, CancellationToken cancellationToken)
+    {
+        var renewed = await RenewSharedAsync(key, RenewalMargin, forceRenewal, cancellationToken).ConfigureAwait(false);
+        return renewed.AccessToken;
     }
 
     private StoredAccessToken? FindFresh(StoredCredentials? stored, TokenKey key, TimeSpan minimumLifetime)

@@ -31,11 +31,13 @@ public sealed record StoredCredentials
     public StoredAccessToken? FindAccessToken(string audience, string? scope)
     {
         var normalized = ScopeSet.Normalize(scope);
-        foreach (var accessToken in AccessTokens)
+
+        // Indexed rather than foreach, which would box the list's enumerator on the warm token path.
+        for (var i = 0; i < AccessTokens.Count; i++)
         {
-            if (accessToken.IsFor(audience, normalized))
+            if (AccessTokens[i].IsFor(audience, normalized))
             {
-                return accessToken;
+                return AccessTokens[i];
             }
         }
 

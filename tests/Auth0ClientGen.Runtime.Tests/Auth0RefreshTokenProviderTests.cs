@@ -73,6 +73,24 @@ public sealed class Auth0RefreshTokenProviderTests
     }
 
     [Fact]
+    public async Task A_store_that_answers_asynchronously_serves_stored_tokens_and_renewals()
+    {
+        var store = new YieldingCredentialsStore(
+            new StoredCredentials { RefreshToken = FakeRefreshTokenEndpoint.InitialRefreshToken });
+        var fixture = new RefreshProviderFixture(store: store);
+
+        var first = await fixture.GetAsync(Orders);
+        var stored = await fixture.GetAsync(Orders);
+        fixture.Time.Advance(TimeSpan.FromHours(1));
+        var renewed = await fixture.GetAsync(Orders);
+
+        Assert.Equal(first, stored);
+        Assert.Equal($"at-2-{Orders}", renewed);
+        Assert.Equal(2, fixture.Handler.Count);
+        Assert.True(store.Reads >= 3);
+    }
+
+    [Fact]
     public async Task A_rotated_refresh_token_replaces_the_stored_one_and_is_sent_next()
     {
         var fixture = new RefreshProviderFixture();

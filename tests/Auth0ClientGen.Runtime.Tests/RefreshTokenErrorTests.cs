@@ -81,6 +81,19 @@ public sealed class RefreshTokenErrorTests
     }
 
     [Fact]
+    public async Task An_audience_the_login_did_not_include_is_explained_and_keeps_the_refresh_token()
+    {
+        var fixture = new RefreshProviderFixture(_ => Task.FromResult(TokenResponses.Error(
+            HttpStatusCode.Forbidden, "access_denied", "The refresh token was not issued for the audience.")));
+
+        var exception = await Assert.ThrowsAsync<TokenRequestException>(() => fixture.GetAsync(Orders).AsTask());
+
+        Assert.IsNotType<CredentialsRequiredException>(exception);
+        Assert.Contains("log the user in again asking for it", exception.Message);
+        Assert.Equal(FakeRefreshTokenEndpoint.InitialRefreshToken, (await fixture.StoredAsync()).RefreshToken);
+    }
+
+    [Fact]
     public async Task A_rate_limit_carries_retry_after_and_keeps_the_refresh_token()
     {
         var fixture = new RefreshProviderFixture(_ =>
