@@ -178,7 +178,9 @@ public sealed class Auth0RefreshTokenProvider : ICredentialsProvider
     /// Whether credentials are stored that can produce an access token: a refresh token, or an access token for
     /// any audience that lives more than <paramref name="minTtl"/>.
     /// </summary>
-    /// <param name="minTtl">How long a stored access token must still live to count, when no refresh token is stored.</param>
+    /// <param name="minTtl">
+    /// How long a stored access token must still live to count, when no refresh token is stored.
+    /// </param>
     /// <param name="cancellationToken">Cancels reading the store.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="minTtl"/> is negative.</exception>
     public async ValueTask<bool> HasValidCredentialsAsync(
@@ -355,7 +357,10 @@ public sealed class Auth0RefreshTokenProvider : ICredentialsProvider
             : await RenewAccessTokenAsync(key, forceRenewal: false, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<string> RenewAccessTokenAsync(TokenKey key, bool forceRenewal, CancellationToken cancellationToken)
+    private async Task<string> RenewAccessTokenAsync(
+        TokenKey key,
+        bool forceRenewal,
+        CancellationToken cancellationToken)
     {
         var renewed = await RenewSharedAsync(key, RenewalMargin, forceRenewal, cancellationToken).ConfigureAwait(false);
         return renewed.AccessToken;
@@ -465,7 +470,8 @@ public sealed class Auth0RefreshTokenProvider : ICredentialsProvider
         if (stored?.RefreshToken is not { Length: > 0 } refreshToken)
         {
             Log.NoRefreshTokenStored(_logger, key.Audience);
-            Telemetry.Record(Telemetry.Failures, Telemetry.GrantTypeTag, GrantType, Telemetry.ErrorTag, "no_refresh_token");
+            Telemetry.Record(
+                Telemetry.Failures, Telemetry.GrantTypeTag, GrantType, Telemetry.ErrorTag, "no_refresh_token");
             throw TokenRequestErrors.NoRefreshToken(key.Audience);
         }
 

@@ -49,5 +49,7 @@ public sealed class InMemoryCredentialsStore : ICredentialsStore
 
     /// <summary>Says whether credentials are held, without showing any of them.</summary>
     public override string ToString()
-        => $"{nameof(InMemoryCredentialsStore)} {{ {(Volatile.Read(ref _credentials) is null ? "empty" : "holds credentials")} }}";
+        => Volatile.Read(ref _credentials) is null
+            ? $"{nameof(InMemoryCredentialsStore)} {{ empty }}"
+            : $"{nameof(InMemoryCredentialsStore)} {{ holds credentials }}";
 }

@@ -52,7 +52,7 @@ public sealed record StoredAccessToken
         => string.Equals(Audience, audience, StringComparison.Ordinal)
             && string.Equals(Scope, scope, StringComparison.Ordinal);
 
-    /// <summary>Whether the token still lives more than <paramref name="minimumLifetime"/> at <paramref name="now"/>.</summary>
+    /// <summary>Whether at <paramref name="now"/> the token lives more than <paramref name="minimumLifetime"/>.</summary>
     internal bool LivesLongerThan(TimeSpan minimumLifetime, DateTimeOffset now) => ExpiresAt - now > minimumLifetime;
 
     // Records print every property by default; this keeps the access token out.

@@ -44,7 +44,7 @@ public sealed record StoredCredentials
         return null;
     }
 
-    /// <summary>Returns a copy in which <paramref name="accessToken"/> replaces the one for its audience and scopes.</summary>
+    /// <summary>A copy in which <paramref name="accessToken"/> replaces the one for its audience and scopes.</summary>
     public StoredCredentials WithAccessToken(StoredAccessToken accessToken)
     {
         var accessTokens = new List<StoredAccessToken>(AccessTokens.Count + 1);

@@ -36,7 +36,9 @@ public sealed class RefreshTokenTenantTests(TenantFixture fixture) : IClassFixtu
 
         Assert.Equal(0, tenant.RefreshTokenReuseCount - reusesBefore);
         Assert.Equal(2, tenant.GetTokenRequestCount("refresh_token") - refreshesBefore);
-        Assert.All(results.GroupBy(result => result.Audience), group => Assert.Single(group.Select(r => r.Token).Distinct()));
+        Assert.All(
+            results.GroupBy(result => result.Audience),
+            group => Assert.Single(group.Select(result => result.Token).Distinct()));
         var stored = (await store.GetAsync())!;
         Assert.False(tenant.IsRefreshTokenFamilyRevoked(stored.RefreshToken!));
 

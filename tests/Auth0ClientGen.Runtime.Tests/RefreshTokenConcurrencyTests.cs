@@ -17,7 +17,8 @@ public sealed class RefreshTokenConcurrencyTests
         fixture.Endpoint.Yield = true;
 
         var calls = Enumerable.Range(0, 100)
-            .Select(i => Task.Run(async () => (Audience: Audiences[i % 3], Token: await fixture.GetAsync(Audiences[i % 3]))))
+            .Select(i => Audiences[i % 3])
+            .Select(audience => Task.Run(async () => (Audience: audience, Token: await fixture.GetAsync(audience))))
             .ToArray();
         var results = await Task.WhenAll(calls);
 

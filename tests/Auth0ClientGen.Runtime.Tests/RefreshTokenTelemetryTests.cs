@@ -51,7 +51,8 @@ public sealed class RefreshTokenTelemetryTests
         Assert.Equal(2, Count("auth0clientgen.token.requests"));
         Assert.Equal(1, Count("auth0clientgen.token.cache.hits"));
         Assert.Equal(2, Count("auth0clientgen.token.cache.misses"));
-        var renewal = Assert.Single(measurements, measurement => measurement.Instrument == "auth0clientgen.token.renewals");
+        var renewal = Assert.Single(
+            measurements, measurement => measurement.Instrument == "auth0clientgen.token.renewals");
         Assert.Equal("rejected", renewal.Tags["auth0.renewal_reason"]);
         Assert.Equal("refresh_token", renewal.Tags["auth0.grant_type"]);
         var ours = activities.Where(activity => Equals(activity.GetTagItem("auth0.audience"), audience)).ToList();

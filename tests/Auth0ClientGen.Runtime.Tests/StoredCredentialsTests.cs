@@ -29,7 +29,8 @@ public sealed class StoredCredentialsTests
     public void Stored_credentials_round_trip_through_System_Text_Json()
     {
         var stored = new StoredCredentials { RefreshToken = "rt", IdToken = "id" }
-            .WithAccessToken(new StoredAccessToken(Orders, "read:orders", "at", ExpiresAt) { GrantedScope = "read:orders" });
+            .WithAccessToken(
+                new StoredAccessToken(Orders, "read:orders", "at", ExpiresAt) { GrantedScope = "read:orders" });
 
         var copy = JsonSerializer.Deserialize<StoredCredentials>(JsonSerializer.Serialize(stored))!;
 

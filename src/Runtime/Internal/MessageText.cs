@@ -57,7 +57,7 @@ internal static class MessageText
     /// <summary>Shows whether a secret is set, and nothing of its value.</summary>
     public static string Presence(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "(set)";
 
-    /// <summary>Replaces every occurrence of each of <paramref name="secrets"/>; null and empty ones are skipped.</summary>
+    /// <summary>Replaces every occurrence of each of <paramref name="secrets"/>, skipping null and empty ones.</summary>
     public static string? WithoutSecrets(string? text, ReadOnlySpan<string?> secrets)
     {
         foreach (var secret in secrets)

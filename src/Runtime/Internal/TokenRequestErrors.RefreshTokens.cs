@@ -4,7 +4,7 @@ using Duende.IdentityModel.Client;
 
 namespace Auth0ClientGen.Internal;
 
-/// <summary>Failures of the refresh token grant, which call for different advice than the client credentials grant.</summary>
+/// <summary>Failures of the refresh token grant, which call for other advice than the client credentials grant.</summary>
 internal static partial class TokenRequestErrors
 {
     private const string LoginAgainAdvice =
@@ -41,8 +41,9 @@ internal static partial class TokenRequestErrors
             return FromResponse(response, endpoint, audience, clientSecret, refreshToken);
         }
 
-        var error = MessageText.WithoutSecrets(response.TryGet("error"), [clientSecret, refreshToken]);
-        var description = MessageText.WithoutSecrets(response.TryGet("error_description"), [clientSecret, refreshToken]);
+        ReadOnlySpan<string?> secrets = [clientSecret, refreshToken];
+        var error = MessageText.WithoutSecrets(response.TryGet("error"), secrets);
+        var description = MessageText.WithoutSecrets(response.TryGet("error_description"), secrets);
         var advice = error switch
         {
             // Auth0 answers invalid_grant for a refresh token that expired, was revoked, or was presented again
