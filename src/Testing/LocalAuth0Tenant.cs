@@ -11,7 +11,7 @@ namespace Auth0ClientGen.Testing;
 
 /// <summary>
 /// An Auth0-compatible tenant on real Kestrel, listening on 127.0.0.1 on a free port, for integration tests.
-/// It issues client-credentials access tokens at <c>POST /oauth/token</c>, serves its discovery document and JWKS,
+/// It issues access tokens at <c>POST /oauth/token</c> for the client-credentials and refresh-token grants, serves its discovery document and JWKS,
 /// and hosts two APIs that validate those tokens with JwtBearer: Management API v2 users, and Auth0's quickstart trio
 /// (<c>/api/public</c>, <c>/api/private</c>, <c>/api/private-scoped</c>).
 /// </summary>
@@ -41,6 +41,7 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
     private readonly TenantAddresses _addresses;
     private readonly TenantDirectory _directory;
     private readonly TokenEndpointHandler _tokenEndpoint;
+    private readonly RefreshTokenStore _refreshTokens;
     private readonly SigningKey _signingKey;
     private readonly HttpClient _metadataClient;
     private int _disposed;
@@ -50,6 +51,7 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         TenantAddresses addresses,
         TenantDirectory directory,
         TokenEndpointHandler tokenEndpoint,
+        RefreshTokenStore refreshTokens,
         SigningKey signingKey,
         HttpClient metadataClient)
     {
@@ -57,6 +59,7 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         _addresses = addresses;
         _directory = directory;
         _tokenEndpoint = tokenEndpoint;
+        _refreshTokens = refreshTokens;
         _signingKey = signingKey;
         _metadataClient = metadataClient;
     }
@@ -90,8 +93,30 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
     /// <summary>How many requests reached <c>POST /oauth/token</c>, whatever they were answered.</summary>
     public int TokenRequestCount => _tokenEndpoint.RequestCount;
 
+    /// <summary>
+    /// How many requests reached <c>POST /oauth/token</c> with the given <c>grant_type</c>, compared as sent and
+    /// whatever they were answered. Requests without a <c>grant_type</c>, or whose body could not be read, count
+    /// under the empty string.
+    /// </summary>
+    /// <param name="grantType">A grant type such as <c>client_credentials</c> or <c>refresh_token</c>.</param>
+    /// <returns>The count; zero for a grant type never sent.</returns>
+    public int GetTokenRequestCount(string grantType)
+    {
+        ArgumentNullException.ThrowIfNull(grantType);
+        return _tokenEndpoint.GetRequestCount(grantType);
+    }
+
     /// <summary>How many token requests were answered with an access token.</summary>
     public int IssuedTokenCount => _tokenEndpoint.IssuedTokenCount;
+
+    /// <summary>
+    /// How many times a consumed rotating refresh token was presented again after the reuse interval, each of which
+    /// revoked that token's family.
+    /// </summary>
+    public int RefreshTokenReuseCount => _refreshTokens.ReuseCount;
+
+    /// <summary>How many injected token endpoint faults are still waiting for a request.</summary>
+    public int PendingTokenEndpointFaultCount => _tokenEndpoint.Faults.PendingCount;
 
     /// <summary>Starts a tenant on 127.0.0.1 on a free port.</summary>
     /// <param name="options">Settings; <see langword="null"/> takes every default.</param>
@@ -109,13 +134,22 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         }
 
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
+        if (options.RefreshTokenReuseInterval < TimeSpan.Zero)
+        {
+            throw new ArgumentException("The refresh token reuse interval must not be negative.", nameof(options));
+        }
 
         var addressHolder = new TenantAddressHolder();
         var directory = new TenantDirectory();
         var signingKey = new SigningKey();
         var accessTokenFactory = new AccessTokenFactory(
             signingKey, addressHolder, options.TimeProvider, lifetimeSeconds);
-        var tokenEndpoint = new TokenEndpointHandler(new ClientCredentialsGrant(directory, accessTokenFactory));
+        var refreshTokens = new RefreshTokenStore(
+            options.TimeProvider, options.RefreshTokenRotation, options.RefreshTokenReuseInterval);
+        var tokenEndpoint = new TokenEndpointHandler(new TokenGrants(
+            new ClientAuthenticator(directory),
+            new ClientCredentialsGrant(directory, accessTokenFactory),
+            new RefreshTokenGrant(refreshTokens, accessTokenFactory)));
         var userStore = new UserStore(options.TimeProvider);
 
         // Proxy settings of the machine must never send JwtBearer's metadata requests anywhere but this tenant.
@@ -141,7 +175,7 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         }
 
         var tenant = new LocalAuth0Tenant(
-            application, addressHolder.Current, directory, tokenEndpoint, signingKey, metadataClient);
+            application, addressHolder.Current, directory, tokenEndpoint, refreshTokens, signingKey, metadataClient);
         if (options.SeedDefaults)
         {
             tenant.AddApi(tenant.ManagementApiAudience, [.. DefaultManagementApiScopes]);
@@ -158,6 +192,13 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
     /// <param name="clientId">The client id.</param>
     /// <param name="clientSecret">The client secret.</param>
     public void AddClient(string clientId, string clientSecret) => _directory.AddClient(clientId, clientSecret);
+
+    /// <summary>
+    /// Adds a public client (a single-page or native application), or turns an existing client into one. A public
+    /// client has no secret: it may exchange refresh tokens by its client id alone, but may not use client credentials.
+    /// </summary>
+    /// <param name="clientId">The client id.</param>
+    public void AddPublicClient(string clientId) => _directory.AddPublicClient(clientId);
 
     /// <summary>Adds an API (an Auth0 resource server), or adds scopes to an existing one.</summary>
     /// <param name="audience">The API identifier, used as the <c>audience</c> of token requests.</param>
@@ -181,6 +222,77 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
     /// <param name="audience">The API identifier.</param>
     /// <returns><see langword="true"/> when there was a grant to delete.</returns>
     public bool RevokeGrant(string clientId, string audience) => _directory.Revoke(clientId, audience);
+
+    /// <summary>
+    /// Issues a refresh token as a user's login would: bound to the client, the user and the audiences the user
+    /// consented to, carrying the scopes granted. Exchanging it at <c>POST /oauth/token</c> with
+    /// <c>grant_type=refresh_token</c> gives access tokens whose <c>sub</c> is <paramref name="userId"/>, whose
+    /// <c>azp</c> is <paramref name="clientId"/>, and whose <c>aud</c> is the requested audience, by default the first.
+    /// </summary>
+    /// <param name="clientId">A client added before; only it may exchange the token.</param>
+    /// <param name="userId">The user the tokens act for, such as <c>auth0|123</c>.</param>
+    /// <param name="audiences">APIs added before, at least one; the first is the default audience.</param>
+    /// <param name="scopes">The scopes granted; an exchange may ask for fewer, never for more.</param>
+    /// <returns>The opaque refresh token.</returns>
+    /// <exception cref="InvalidOperationException">The client or an API does not exist.</exception>
+    /// <exception cref="ArgumentException">No audience was given, or a scope is empty or has whitespace.</exception>
+    public string IssueRefreshToken(
+        string clientId,
+        string userId,
+        IReadOnlyList<string> audiences,
+        params string[] scopes)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        ArgumentNullException.ThrowIfNull(audiences);
+        var validScopes = TenantDirectory.ValidateScopes(scopes);
+        if (audiences.Count == 0)
+        {
+            throw new ArgumentException("A refresh token needs at least one audience.", nameof(audiences));
+        }
+
+        if (_directory.FindClient(clientId) is null)
+        {
+            throw new InvalidOperationException($"The tenant has no client '{clientId}'. Add it first.");
+        }
+
+        foreach (var audience in audiences)
+        {
+            if (!_directory.HasApi(audience))
+            {
+                throw new InvalidOperationException($"The tenant has no API '{audience}'. Add it first.");
+            }
+        }
+
+        return _refreshTokens.Issue(clientId, userId, audiences, validScopes);
+    }
+
+    /// <summary>
+    /// Whether the family of a refresh token, the token and every token rotated from the same login, was revoked by
+    /// reuse detection.
+    /// </summary>
+    /// <param name="refreshToken">Any refresh token of the family.</param>
+    /// <returns><see langword="true"/> when no token of the family works any more.</returns>
+    /// <exception cref="ArgumentException">The tenant never issued <paramref name="refreshToken"/>.</exception>
+    public bool IsRefreshTokenFamilyRevoked(string refreshToken) => _refreshTokens.IsFamilyRevoked(refreshToken);
+
+    /// <summary>
+    /// Queues a fault for the next <paramref name="times"/> requests to <c>POST /oauth/token</c>, after any faults
+    /// queued before; each request takes one fault, in the order the requests arrive. A faulted request still counts
+    /// in <see cref="TokenRequestCount"/> and <see cref="GetTokenRequestCount"/>, and in
+    /// <see cref="IssuedTokenCount"/> only when the fault let the grant issue a real token.
+    /// </summary>
+    /// <param name="fault">The fault.</param>
+    /// <param name="times">How many requests it applies to; one or more.</param>
+    public void InjectTokenEndpointFault(TokenEndpointFault fault, int times = 1)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
+        _tokenEndpoint.Faults.Enqueue(fault, times);
+    }
+
+    /// <summary>Drops every fault still queued, so the following token requests are answered normally.</summary>
+    public void ClearTokenEndpointFaults() => _tokenEndpoint.Faults.Clear();
 
     /// <summary>Stops the server and releases the signing key.</summary>
     /// <returns>A task that completes when the server has stopped.</returns>

@@ -25,4 +25,19 @@ public sealed class LocalAuth0TenantOptions
     /// checks a token's lifetime. Defaults to <see cref="TimeProvider.System"/>.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Whether refresh tokens rotate: each exchange consumes the refresh token and answers with a new one, and a
+    /// consumed token presented again (after <see cref="RefreshTokenReuseInterval"/>) revokes its whole family, as
+    /// Auth0's reuse detection does. Without rotation a refresh token works any number of times and exchanges answer
+    /// with no <c>refresh_token</c>. Defaults to <see langword="true"/>.
+    /// </summary>
+    public bool RefreshTokenRotation { get; set; } = true;
+
+    /// <summary>
+    /// Auth0's reuse interval: for this long after a rotating refresh token was first exchanged, exchanging it again
+    /// still succeeds instead of counting as reuse, for clients whose first answer was lost. Measured with
+    /// <see cref="TimeProvider"/>. Defaults to zero: any second exchange is reuse.
+    /// </summary>
+    public TimeSpan RefreshTokenReuseInterval { get; set; } = TimeSpan.Zero;
 }

@@ -17,6 +17,8 @@ public sealed class TokenCacheKeyTests
     [InlineData("read:b read:a", "read:a read:b")]
     [InlineData("read:a  read:b", "read:a read:b")]
     [InlineData(" read:b\tread:a read:b ", "read:a read:b")]
+    [InlineData("c a b", "a b c")]
+    [InlineData("a a b", "a b")]
     [InlineData("B a", "B a")]
     public void Scopes_are_put_in_one_canonical_form(string? scope, string? expected)
         => Assert.Equal(expected, ScopeSet.Normalize(scope));

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace Auth0ClientGen.Testing.Tests;
@@ -99,6 +101,25 @@ internal static class TenantHttp
         return document.RootElement.Clone();
     }
 
+    /// <summary>Asserts an Auth0-shaped token endpoint error: exactly <c>error</c> and <c>error_description</c>.</summary>
+    public static async Task<JsonElement> AssertTokenErrorAsync(
+        HttpResponseMessage response,
+        System.Net.HttpStatusCode statusCode,
+        string error,
+        string? description = null)
+    {
+        Assert.Equal(statusCode, response.StatusCode);
+        var body = await ReadJsonAsync(response);
+        Assert.Equal(["error", "error_description"], body.EnumerateObject().Select(property => property.Name));
+        Assert.Equal(error, body.GetProperty("error").GetString());
+        if (description is not null)
+        {
+            Assert.Equal(description, body.GetProperty("error_description").GetString());
+        }
+
+        return body;
+    }
+
     /// <summary>Decodes the payload of a JWT without checking it; for tests that only look at claims.</summary>
     public static JsonElement ReadPayload(string accessToken)
     {
@@ -111,5 +132,16 @@ internal static class TenantHttp
     public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    /// <summary>A clock that moves only when a test moves it.</summary>
+    public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+    {
+        private long _ticks = start.UtcTicks;
+
+        public override DateTimeOffset GetUtcNow() =>
+            new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+
+        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
     }
 }

@@ -79,6 +79,35 @@ public sealed class TenantLifecycleTests(TenantFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Per_grant_counters_count_by_grant_type_as_sent_whatever_the_answer()
+    {
+        await using var tenant = await LocalAuth0Tenant.StartAsync();
+        using var http = TenantHttp.CreateClient(tenant);
+        var refreshToken = tenant.IssueRefreshToken(
+            LocalAuth0Tenant.DefaultClientId, "auth0|counted", [LocalAuth0Tenant.QuickstartAudience]);
+
+        await TenantHttp.GetAccessTokenAsync(http, LocalAuth0Tenant.QuickstartAudience);
+        await PostAndDiscardAsync(http, TenantHttp.ClientCredentialsForm("https://unknown.example/"));
+        await PostAndDiscardAsync(http, TenantHttp.Form(
+            ("grant_type", "refresh_token"),
+            ("client_id", LocalAuth0Tenant.DefaultClientId),
+            ("client_secret", LocalAuth0Tenant.DefaultClientSecret),
+            ("refresh_token", refreshToken)));
+        await PostAndDiscardAsync(http, TenantHttp.Form(("grant_type", "password")));
+        await PostAndDiscardAsync(http, TenantHttp.Form(("client_id", LocalAuth0Tenant.DefaultClientId)));
+        await PostAndDiscardAsync(http, TenantHttp.Json("not json"));
+
+        Assert.Equal(2, tenant.GetTokenRequestCount("client_credentials"));
+        Assert.Equal(1, tenant.GetTokenRequestCount("refresh_token"));
+        Assert.Equal(1, tenant.GetTokenRequestCount("password"));
+        Assert.Equal(2, tenant.GetTokenRequestCount(""));
+        Assert.Equal(0, tenant.GetTokenRequestCount("authorization_code"));
+        Assert.Equal(0, tenant.GetTokenRequestCount("Client_Credentials"));
+        Assert.Equal(6, tenant.TokenRequestCount);
+        Assert.Equal(2, tenant.IssuedTokenCount);
+    }
+
+    [Fact]
     public async Task Without_seeding_the_tenant_knows_no_client_until_one_is_added()
     {
         await using var tenant = await LocalAuth0Tenant.StartAsync(
@@ -167,5 +196,10 @@ public sealed class TenantLifecycleTests(TenantFixture fixture) : IClassFixture<
         Assert.Throws<ArgumentException>(
             () => tenant.Grant(LocalAuth0Tenant.DefaultClientId, LocalAuth0Tenant.QuickstartAudience, "write:all"));
         Assert.Throws<ArgumentException>(() => tenant.AddApi("https://spaces.example/", "two words"));
+    }
+
+    private static async Task PostAndDiscardAsync(HttpClient http, HttpContent content)
+    {
+        using var response = await http.PostAsync("oauth/token", content);
     }
 }

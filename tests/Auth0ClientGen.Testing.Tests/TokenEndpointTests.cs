@@ -315,21 +315,10 @@ public sealed class TokenEndpointTests(TenantFixture fixture) : IClassFixture<Te
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
 
-    private static async Task<JsonElement> AssertTokenErrorAsync(
+    private static Task<JsonElement> AssertTokenErrorAsync(
         HttpResponseMessage response,
         HttpStatusCode statusCode,
         string error,
-        string? description = null)
-    {
-        Assert.Equal(statusCode, response.StatusCode);
-        var body = await TenantHttp.ReadJsonAsync(response);
-        Assert.Equal(["error", "error_description"], body.EnumerateObject().Select(property => property.Name));
-        Assert.Equal(error, body.GetProperty("error").GetString());
-        if (description is not null)
-        {
-            Assert.Equal(description, body.GetProperty("error_description").GetString());
-        }
-
-        return body;
-    }
+        string? description = null) =>
+        TenantHttp.AssertTokenErrorAsync(response, statusCode, error, description);
 }

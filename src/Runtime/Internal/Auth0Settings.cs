@@ -40,21 +40,7 @@ internal static class Auth0Settings
     /// </summary>
     public static List<string> FindCredentialProblems(Auth0CredentialSettings options, string section = SectionName)
     {
-        var problems = new List<string>();
-        var domainKey = section + ":Domain";
-        if (string.IsNullOrWhiteSpace(options.Domain))
-        {
-            problems.Add(Missing(domainKey, "the Auth0 tenant domain, such as tenant.us.auth0.com"));
-        }
-        else if (!TryGetTokenEndpoint(options.Domain, out _, out var domainProblem))
-        {
-            problems.Add(domainProblem.Replace(DomainKey, domainKey, StringComparison.Ordinal));
-        }
-
-        if (string.IsNullOrWhiteSpace(options.ClientId))
-        {
-            problems.Add(Missing(section + ":ClientId", "the client ID of the Machine to Machine application"));
-        }
+        var problems = FindApplicationProblems(options.Domain, options.ClientId, section);
 
         var signingKeyKey = section + ":ClientAssertionSigningKey";
         var authentication = GetClientAuthentication(options);
@@ -100,6 +86,31 @@ internal static class Auth0Settings
         if (options.TokenRequestRetries is < 0 or > MaxTokenRequestRetries)
         {
             problems.Add($"{section}:TokenRequestRetries must be between 0 and {MaxTokenRequestRetries}.");
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// Lists what is wrong with the tenant and application settings that every grant needs: the domain and the
+    /// client ID. Public applications, such as native apps using refresh tokens, need nothing more.
+    /// </summary>
+    public static List<string> FindApplicationProblems(string? domain, string? clientId, string section = SectionName)
+    {
+        var problems = new List<string>();
+        var domainKey = section + ":Domain";
+        if (string.IsNullOrWhiteSpace(domain))
+        {
+            problems.Add(Missing(domainKey, "the Auth0 tenant domain, such as tenant.us.auth0.com"));
+        }
+        else if (!TryGetTokenEndpoint(domain, out _, out var domainProblem))
+        {
+            problems.Add(domainProblem.Replace(DomainKey, domainKey, StringComparison.Ordinal));
+        }
+
+        if (string.IsNullOrWhiteSpace(clientId))
+        {
+            problems.Add(Missing(section + ":ClientId", "the client ID of the application"));
         }
 
         return problems;
@@ -282,6 +293,16 @@ internal static class Auth0Settings
 
         return builder.Append(" }").ToString();
     }
+
+    /// <summary>Describes the settings of a provider that knows only the application and its secret.</summary>
+    public static string Describe(
+        string typeName,
+        string? domain,
+        string? clientId,
+        string? clientSecret,
+        string? audience)
+        => $"{typeName} {{ Domain = {domain}, ClientId = {clientId}, ClientSecret = {IsSet(clientSecret)},"
+            + $" Audience = {audience} }}";
 
     private static string IsSet(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "(set)";
 

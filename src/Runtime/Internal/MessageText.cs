@@ -53,4 +53,18 @@ internal static class MessageText
     /// </summary>
     public static string? WithoutSecret(string? text, string secret)
         => text is null || secret.Length == 0 ? text : text.Replace(secret, "[redacted]", StringComparison.Ordinal);
+
+    /// <summary>Shows whether a secret is set, and nothing of its value.</summary>
+    public static string Presence(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "(set)";
+
+    /// <summary>Replaces every occurrence of each of <paramref name="secrets"/>, skipping null and empty ones.</summary>
+    public static string? WithoutSecrets(string? text, ReadOnlySpan<string?> secrets)
+    {
+        foreach (var secret in secrets)
+        {
+            text = WithoutSecret(text, secret ?? string.Empty);
+        }
+
+        return text;
+    }
 }

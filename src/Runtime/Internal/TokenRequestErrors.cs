@@ -12,7 +12,7 @@ namespace Auth0ClientGen.Internal;
 /// Nothing here reads the request, and text from the endpoint has the client secret removed, so neither the
 /// secret nor a token can reach a message.
 /// </summary>
-internal static class TokenRequestErrors
+internal static partial class TokenRequestErrors
 {
     private const string SettingsAdvice =
         "Check Auth0:Domain, Auth0:ClientId, Auth0:ClientSecret and the audience.";
@@ -21,12 +21,15 @@ internal static class TokenRequestErrors
     /// <param name="response">The token endpoint's answer.</param>
     /// <param name="endpoint">The token endpoint, named in the message.</param>
     /// <param name="audience">The audience the token was requested for.</param>
-    /// <param name="clientSecret">Removed from the error text the endpoint sent, should the endpoint echo it.</param>
+    /// <param name="secrets">
+    /// Removed from the error text the endpoint sent, should the endpoint echo them: the client secret, and the
+    /// refresh token for a refresh token grant.
+    /// </param>
     public static TokenRequestException FromResponse(
         TokenResponse response,
         Uri endpoint,
         string audience,
-        string clientSecret)
+        params ReadOnlySpan<string?> secrets)
     {
         if (response.HttpResponse is not { } httpResponse)
         {
@@ -74,8 +77,8 @@ internal static class TokenRequestErrors
                 response.Exception);
         }
 
-        var error = MessageText.WithoutSecret(response.TryGet("error"), clientSecret);
-        var description = MessageText.WithoutSecret(response.TryGet("error_description"), clientSecret);
+        var error = MessageText.WithoutSecrets(response.TryGet("error"), secrets);
+        var description = MessageText.WithoutSecrets(response.TryGet("error_description"), secrets);
         if (error is null && httpResponse.IsSuccessStatusCode)
         {
             return new TokenRequestException(

@@ -11,9 +11,16 @@ namespace Auth0ClientGen.Testing.Internal;
 internal readonly record struct IssuedAccessToken(string Value, long ExpiresInSeconds, IReadOnlyList<string> Scopes);
 
 /// <summary>
-/// Makes RS256 JWT access tokens with the claims Auth0 puts in a client-credentials token:
-/// iss, sub (<c>client_id@clients</c>), aud, iat, exp, scope, azp and gty.
+/// What an access token says: who it is for (<c>aud</c>), on whose behalf (<c>sub</c>: <c>client_id@clients</c> for a
+/// machine, the user id for a user), which client holds it (<c>azp</c>), and which grant made it (<c>gty</c>, which
+/// Auth0 sets for client credentials and leaves out for user tokens).
 /// </summary>
+internal sealed record AccessTokenClaims(string ClientId, string Subject, string Audience, IReadOnlyList<string> Scopes)
+{
+    public string? GrantType { get; init; }
+}
+
+/// <summary>Makes RS256 JWT access tokens with the claims Auth0 puts in its access tokens.</summary>
 internal sealed class AccessTokenFactory(
     SigningKey signingKey,
     TenantAddressHolder addresses,
@@ -22,32 +29,37 @@ internal sealed class AccessTokenFactory(
 {
     private readonly string _encodedHeader = EncodeHeader(signingKey);
 
-    public IssuedAccessToken Create(string clientId, string audience, IReadOnlyList<string> scopes)
+    public IssuedAccessToken Create(AccessTokenClaims claims)
     {
         var issuedAt = timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        var lifetime = lifetimeSeconds;
 
         var payload = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(payload))
         {
             writer.WriteStartObject();
             writer.WriteString("iss", addresses.Current.Issuer);
-            writer.WriteString("sub", clientId + "@clients");
-            writer.WriteString("aud", audience);
+            writer.WriteString("sub", claims.Subject);
+            writer.WriteString("aud", claims.Audience);
             writer.WriteNumber("iat", issuedAt);
-            writer.WriteNumber("exp", issuedAt + lifetimeSeconds);
-            if (scopes.Count > 0)
+            writer.WriteNumber("exp", issuedAt + lifetime);
+            if (claims.Scopes.Count > 0)
             {
-                writer.WriteString("scope", string.Join(' ', scopes));
+                writer.WriteString("scope", string.Join(' ', claims.Scopes));
             }
 
-            writer.WriteString("gty", "client-credentials");
-            writer.WriteString("azp", clientId);
+            if (claims.GrantType is not null)
+            {
+                writer.WriteString("gty", claims.GrantType);
+            }
+
+            writer.WriteString("azp", claims.ClientId);
             writer.WriteEndObject();
         }
 
         var signingInput = _encodedHeader + "." + Base64Url.EncodeToString(payload.WrittenSpan);
         var signature = signingKey.Sign(Encoding.ASCII.GetBytes(signingInput));
-        return new IssuedAccessToken(signingInput + "." + signature, lifetimeSeconds, scopes);
+        return new IssuedAccessToken(signingInput + "." + signature, lifetime, claims.Scopes);
     }
 
     private static string EncodeHeader(SigningKey signingKey)

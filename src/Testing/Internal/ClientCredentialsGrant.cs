@@ -1,33 +1,22 @@
-using System;
 using Microsoft.AspNetCore.Http;
 
 namespace Auth0ClientGen.Testing.Internal;
 
 /// <summary>
-/// The client-credentials grant with Auth0's checks, in Auth0's order, and its error codes and descriptions.
+/// The client-credentials grant for an authenticated client, with Auth0's checks, in Auth0's order, and its error
+/// codes and descriptions.
 /// </summary>
 internal sealed class ClientCredentialsGrant(TenantDirectory directory, AccessTokenFactory accessTokenFactory)
 {
-    public TokenEndpointResponse Handle(TokenRequest request)
+    public TokenEndpointResponse Handle(TokenRequest request, RegisteredClient client)
     {
-        if (string.IsNullOrEmpty(request.GrantType))
-        {
-            return TokenEndpointResponse.InvalidRequest("Missing required parameter: grant_type");
-        }
-
-        if (request.GrantType != "client_credentials")
+        // Auth0 lets only confidential clients (machine-to-machine, regular web apps) use this grant.
+        if (client.IsPublic)
         {
             return TokenEndpointResponse.Error(
-                StatusCodes.Status400BadRequest,
-                "unsupported_grant_type",
-                $"Unsupported grant type: {request.GrantType}");
-        }
-
-        if (string.IsNullOrEmpty(request.ClientId)
-            || request.ClientSecret is null
-            || !directory.AuthenticateClient(request.ClientId, request.ClientSecret))
-        {
-            return TokenEndpointResponse.Unauthorized();
+                StatusCodes.Status403Forbidden,
+                "unauthorized_client",
+                "Grant type 'client_credentials' not allowed for the client.");
         }
 
         if (string.IsNullOrEmpty(request.Audience))
@@ -35,11 +24,7 @@ internal sealed class ClientCredentialsGrant(TenantDirectory directory, AccessTo
             return TokenEndpointResponse.InvalidRequest("Missing required parameter: audience");
         }
 
-        // A blank scope parameter counts as no scope parameter at all.
-        var requestedScopes = string.IsNullOrWhiteSpace(request.Scope)
-            ? null
-            : request.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var decision = directory.Decide(request.ClientId, request.Audience, requestedScopes);
+        var decision = directory.Decide(client.ClientId, request.Audience, request.RequestedScopes);
         return decision.Kind switch
         {
             GrantDecisionKind.UnknownAudience => TokenEndpointResponse.Error(
@@ -51,8 +36,11 @@ internal sealed class ClientCredentialsGrant(TenantDirectory directory, AccessTo
                 "access_denied",
                 $"Client is not authorized to access \"{request.Audience}\". "
                 + "You need to create a \"client-grant\" associated to this API."),
-            _ => TokenEndpointResponse.Success(
-                accessTokenFactory.Create(request.ClientId, request.Audience, decision.Scopes)),
+            _ => TokenEndpointResponse.Success(accessTokenFactory.Create(new AccessTokenClaims(
+                client.ClientId, client.ClientId + "@clients", request.Audience, decision.Scopes)
+            {
+                GrantType = "client-credentials",
+            })),
         };
     }
 }

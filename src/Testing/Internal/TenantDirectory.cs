@@ -14,7 +14,7 @@ namespace Auth0ClientGen.Testing.Internal;
 internal sealed class TenantDirectory
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, byte[]> _clientSecrets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RegisteredClient> _clients = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _apiScopes = new(StringComparer.Ordinal);
     private readonly Dictionary<(string ClientId, string Audience), List<string>> _grants = new();
 
@@ -25,7 +25,33 @@ internal sealed class TenantDirectory
 
         lock (_gate)
         {
-            _clientSecrets[clientId] = Encoding.UTF8.GetBytes(clientSecret);
+            _clients[clientId] = new RegisteredClient(clientId, Encoding.UTF8.GetBytes(clientSecret));
+        }
+    }
+
+    public void AddPublicClient(string clientId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+
+        lock (_gate)
+        {
+            _clients[clientId] = new RegisteredClient(clientId, Secret: null);
+        }
+    }
+
+    public RegisteredClient? FindClient(string clientId)
+    {
+        lock (_gate)
+        {
+            return _clients.GetValueOrDefault(clientId);
+        }
+    }
+
+    public bool HasApi(string audience)
+    {
+        lock (_gate)
+        {
+            return _apiScopes.ContainsKey(audience);
         }
     }
 
@@ -54,7 +80,7 @@ internal sealed class TenantDirectory
 
         lock (_gate)
         {
-            if (!_clientSecrets.ContainsKey(clientId))
+            if (!_clients.ContainsKey(clientId))
             {
                 throw new InvalidOperationException($"The tenant has no client '{clientId}'. Add it first.");
             }
@@ -88,18 +114,6 @@ internal sealed class TenantDirectory
         {
             return _grants.Remove((clientId, audience));
         }
-    }
-
-    public bool AuthenticateClient(string clientId, string clientSecret)
-    {
-        byte[]? expected;
-        lock (_gate)
-        {
-            _clientSecrets.TryGetValue(clientId, out expected);
-        }
-
-        return expected is not null
-            && CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(clientSecret));
     }
 
     /// <summary>
@@ -139,7 +153,7 @@ internal sealed class TenantDirectory
         }
     }
 
-    private static string[] ValidateScopes(IEnumerable<string> scopes)
+    public static string[] ValidateScopes(IEnumerable<string> scopes)
     {
         ArgumentNullException.ThrowIfNull(scopes);
         var result = scopes.ToArray();
@@ -153,6 +167,18 @@ internal sealed class TenantDirectory
 
         return result;
     }
+}
+
+/// <summary>
+/// A client (an Auth0 application) and how it authenticates: with a secret when <see cref="Secret"/> is set, with
+/// none at all when it is a public client (a single-page or native application).
+/// </summary>
+internal sealed record RegisteredClient(string ClientId, byte[]? Secret)
+{
+    public bool IsPublic => Secret is null;
+
+    public bool SecretMatches(string clientSecret) =>
+        Secret is not null && CryptographicOperations.FixedTimeEquals(Secret, Encoding.UTF8.GetBytes(clientSecret));
 }
 
 /// <summary>The outcome of <see cref="TenantDirectory.Decide"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -6,31 +7,52 @@ using Microsoft.AspNetCore.Http;
 namespace Auth0ClientGen.Testing.Internal;
 
 /// <summary>
-/// What <c>POST /oauth/token</c> answers: an access token, or an Auth0-shaped <c>{error, error_description}</c>.
+/// What <c>POST /oauth/token</c> answers: an access token, or an Auth0-shaped <c>{error, error_description}</c>; or,
+/// when a fault is injected, whatever body the fault makes up.
 /// </summary>
 internal sealed class TokenEndpointResponse
 {
-    private TokenEndpointResponse(int statusCode, JsonObject body, bool issuedAccessToken)
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    private readonly List<KeyValuePair<string, string>> _headers = [];
+
+    private TokenEndpointResponse(
+        int statusCode,
+        JsonObject? body,
+        string contentType,
+        string? content,
+        bool issuedAccessToken)
     {
         StatusCode = statusCode;
         Body = body;
+        ContentType = contentType;
+        Content = content;
         IssuedAccessToken = issuedAccessToken;
     }
 
     public int StatusCode { get; }
 
-    public JsonObject Body { get; }
+    /// <summary>The JSON body; faults that keep the issued token but break the response change it in place.</summary>
+    public JsonObject? Body { get; }
+
+    public string ContentType { get; }
+
+    /// <summary>A body sent as is, for faults whose body is not the JSON object it should be.</summary>
+    public string? Content { get; }
 
     public bool IssuedAccessToken { get; }
 
-    public static TokenEndpointResponse Success(IssuedAccessToken accessToken)
+    /// <summary>An access token, and with a rotated refresh token its successor, which the client must keep.</summary>
+    public static TokenEndpointResponse Success(IssuedAccessToken accessToken, string? refreshToken = null)
     {
-        var body = new JsonObject
+        var body = new JsonObject { ["access_token"] = accessToken.Value };
+        if (refreshToken is not null)
         {
-            ["access_token"] = accessToken.Value,
-            ["token_type"] = "Bearer",
-            ["expires_in"] = accessToken.ExpiresInSeconds,
-        };
+            body["refresh_token"] = refreshToken;
+        }
+
+        body["token_type"] = "Bearer";
+        body["expires_in"] = accessToken.ExpiresInSeconds;
 
         // A token with no scope carries no scope claim, and the response leaves the field out to match.
         if (accessToken.Scopes.Count > 0)
@@ -38,17 +60,29 @@ internal sealed class TokenEndpointResponse
             body["scope"] = string.Join(' ', accessToken.Scopes);
         }
 
-        return new TokenEndpointResponse(StatusCodes.Status200OK, body, issuedAccessToken: true);
+        return new TokenEndpointResponse(StatusCodes.Status200OK, body, JsonContentType, null, true);
     }
 
+    public static TokenEndpointResponse Json(int statusCode, JsonObject body) =>
+        new(statusCode, body, JsonContentType, null, false);
+
+    public static TokenEndpointResponse Raw(int statusCode, string contentType, string content) =>
+        new(statusCode, null, contentType, content, false);
+
     public static TokenEndpointResponse Error(int statusCode, string error, string description) =>
-        new(statusCode, new JsonObject { ["error"] = error, ["error_description"] = description }, false);
+        Json(statusCode, new JsonObject { ["error"] = error, ["error_description"] = description });
 
     public static TokenEndpointResponse InvalidRequest(string description) =>
         Error(StatusCodes.Status400BadRequest, "invalid_request", description);
 
     public static TokenEndpointResponse Unauthorized() =>
         Error(StatusCodes.Status401Unauthorized, "access_denied", "Unauthorized");
+
+    public TokenEndpointResponse WithHeader(string name, string value)
+    {
+        _headers.Add(new KeyValuePair<string, string>(name, value));
+        return this;
+    }
 
     public async Task WriteAsync(HttpResponse response, CancellationToken cancellationToken)
     {
@@ -57,7 +91,12 @@ internal sealed class TokenEndpointResponse
         // RFC 6749 section 5.1: token responses must not be cached.
         response.Headers.CacheControl = "no-store";
         response.Headers.Pragma = "no-cache";
-        response.ContentType = "application/json; charset=utf-8";
-        await response.WriteAsync(Body.ToJsonString(), cancellationToken);
+        foreach (var (name, value) in _headers)
+        {
+            response.Headers.Append(name, value);
+        }
+
+        response.ContentType = ContentType;
+        await response.WriteAsync(Body?.ToJsonString() ?? Content ?? string.Empty, cancellationToken);
     }
 }

@@ -17,7 +17,16 @@ internal sealed record TokenRequest(
     string? ClientId,
     string? ClientSecret,
     string? Audience,
-    string? Scope);
+    string? Scope,
+    string? RefreshToken)
+{
+    /// <summary>
+    /// The scopes of the space-separated <c>scope</c> parameter, or <see langword="null"/> when none were asked for:
+    /// a blank parameter counts as no parameter at all.
+    /// </summary>
+    public string[]? RequestedScopes =>
+        string.IsNullOrWhiteSpace(Scope) ? null : Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+}
 
 /// <summary>Reads a <see cref="TokenRequest"/> from HTTP, or says why the request cannot be read.</summary>
 internal static class TokenRequestReader
@@ -79,7 +88,8 @@ internal static class TokenRequestReader
             clientId,
             clientSecret,
             parameters.GetValueOrDefault("audience"),
-            parameters.GetValueOrDefault("scope"));
+            parameters.GetValueOrDefault("scope"),
+            parameters.GetValueOrDefault("refresh_token"));
         return (tokenRequest, null);
     }
 
