@@ -66,19 +66,12 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
     public static readonly TimeSpan AssumedLifetime = TimeSpan.FromMinutes(5);
 
     /// <summary>How many times a transiently failed token request is sent again, unless configured otherwise.</summary>
-    public const int DefaultTokenRequestRetries = 2;
-
-    /// <summary>The longest wait before a retry, unless configured otherwise.</summary>
-    public static readonly TimeSpan DefaultMaxTokenRequestRetryDelay = TimeSpan.FromSeconds(10);
+    public const int DefaultTokenRequestRetries = TokenRequestRetryPolicy.DefaultRetries;
 
     private const string AudienceParameter = "audience";
     private const string ScopeParameter = "scope";
     private const string OrganizationParameter = "organization";
-    private const string ExpiresInField = "expires_in";
     private const string GrantType = "client_credentials";
-
-    // The first retry waits about this long; each further one twice as long as the one before.
-    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(500);
 
     private readonly Func<HttpClient> _getHttpClient;
     private readonly Uri _tokenEndpoint;
@@ -89,8 +82,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
     private readonly ClientAssertionSigner? _assertionSigner;
     private readonly string? _defaultAudience;
     private readonly string? _defaultOrganization;
-    private readonly int _maxRetries;
-    private readonly TimeSpan _maxRetryDelay;
+    private readonly TokenRequestRetryPolicy _retryPolicy;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
@@ -182,11 +174,15 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         _defaultAudience = string.IsNullOrWhiteSpace(options.Audience) ? null : options.Audience;
         _defaultOrganization = string.IsNullOrWhiteSpace(options.Organization) ? null : options.Organization;
         RenewalMargin = Auth0Settings.GetRenewalMargin(options.RenewalMargin);
-        _maxRetries = options.TokenRequestRetries ?? DefaultTokenRequestRetries;
-        _maxRetryDelay = options.MaxTokenRequestRetryDelay is { } maxDelay && maxDelay > TimeSpan.Zero
-            ? maxDelay
-            : DefaultMaxTokenRequestRetryDelay;
         _timeProvider = timeProvider ?? TimeProvider.System;
+
+        // Any transient failure may be retried: a client credentials request changes nothing at the tenant.
+        _retryPolicy = new TokenRequestRetryPolicy(
+            options.TokenRequestRetries,
+            options.MaxTokenRequestRetryDelay,
+            _timeProvider,
+            static failure => failure.IsTransient,
+            GrantType);
         _logger = logger ?? NullLogger.Instance;
     }
 
@@ -357,74 +353,20 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         using var activity = Telemetry.ActivitySource.StartActivity(Telemetry.AcquireTokenActivityName);
         activity?.SetTag(Telemetry.AudienceTag, key.Audience);
         activity?.SetTag(Telemetry.GrantTypeTag, GrantType);
-        for (var retries = 0; ; retries++)
+        try
         {
-            try
-            {
-                var token = await RequestTokenOnceAsync(key).ConfigureAwait(false);
-                activity?.SetTag("auth0.retries", retries);
-                return token;
-            }
-            catch (TokenRequestException failure) when (TryGetRetryDelay(failure, retries, out var delay))
-            {
-                Log.RetryingTokenRequest(
-                    _logger, key.Audience, DescribeFailure(failure), retries + 1, _maxRetries, delay);
-                Telemetry.Record(
-                    Telemetry.Retries, Telemetry.GrantTypeTag, GrantType, Telemetry.AudienceTag, key.Audience);
-                await Task.Delay(delay, _timeProvider).ConfigureAwait(false);
-            }
-            catch (TokenRequestException failure)
-            {
-                Telemetry.Record(
-                    Telemetry.Failures,
-                    Telemetry.GrantTypeTag,
-                    GrantType,
-                    Telemetry.ErrorTag,
-                    DescribeFailure(failure));
-                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, DescribeFailure(failure));
-                throw;
-            }
+            return await _retryPolicy
+                .RunAsync(() => RequestTokenOnceAsync(key), key.Audience, _logger, activity)
+                .ConfigureAwait(false);
+        }
+        catch (TokenRequestException failure)
+        {
+            var failureName = TokenRequestRetryPolicy.DescribeFailure(failure);
+            Telemetry.Record(Telemetry.Failures, Telemetry.GrantTypeTag, GrantType, Telemetry.ErrorTag, failureName);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, failureName);
+            throw;
         }
     }
-
-    /// <summary>
-    /// Whether a failure is retried, and after how long: only transient failures, at most the configured number of
-    /// times, after the endpoint's <c>Retry-After</c> (or, for an exhausted rate limit, its reset time) or else an
-    /// exponential delay with up to 25 % jitter, so instances that failed together do not retry together.
-    /// </summary>
-    private bool TryGetRetryDelay(TokenRequestException failure, int retriesSoFar, out TimeSpan delay)
-    {
-        delay = TimeSpan.Zero;
-        if (retriesSoFar >= _maxRetries || !failure.IsTransient)
-        {
-            return false;
-        }
-
-        if (failure.RetryAfterHint is { } retryAfter)
-        {
-            delay = retryAfter < TimeSpan.Zero ? TimeSpan.Zero : retryAfter;
-        }
-        else if (failure is TokenRateLimitException { Remaining: 0, Reset: { } reset })
-        {
-            var untilReset = reset - _timeProvider.GetUtcNow();
-            delay = untilReset < TimeSpan.Zero ? TimeSpan.Zero : untilReset;
-        }
-        else
-        {
-            // Our own backoff is capped rather than refused: it is ours to shorten.
-            var backoff = FirstRetryDelay * Math.Pow(2, retriesSoFar) * (1 + (Random.Shared.NextDouble() / 4));
-            delay = backoff > _maxRetryDelay ? _maxRetryDelay : backoff;
-            return true;
-        }
-
-        // The endpoint asked for a wait longer than callers should be held: fail now, with its answer.
-        return delay <= _maxRetryDelay;
-    }
-
-    /// <summary>A short, secret-free name for a failure, for logs and metric tags: the OAuth error or the status.</summary>
-    private static string DescribeFailure(TokenRequestException failure)
-        => failure.Error
-            ?? (failure.StatusCode is { } status ? ((int)status).ToString(CultureInfo.InvariantCulture) : "no_response");
 
     private async Task<CachedAccessToken> RequestTokenOnceAsync(TokenCacheKey key)
     {
@@ -517,7 +459,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
             }
 
             TimeSpan lifetime;
-            if (ReadExpiresIn(response.Json!.Value) is not { } expiresIn)
+            if (TokenLifetime.ReadExpiresIn(response.Json!.Value) is not { } expiresIn)
             {
                 lifetime = AssumedLifetime;
                 Log.AccessTokenWithoutExpiry(_logger, audience, lifetime);
@@ -536,27 +478,6 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
             Log.AccessTokenReceived(_logger, audience, renewAt);
             return new CachedAccessToken(response.AccessToken, renewAt);
         }
-    }
-
-    /// <summary>
-    /// Reads <c>expires_in</c> from the token response, as a number or a numeric string; null when it is missing or
-    /// unreadable. Duende's <see cref="TokenResponse.ExpiresIn"/> cannot be used: it gives 0 for a missing value.
-    /// </summary>
-    private static double? ReadExpiresIn(JsonElement response)
-    {
-        if (!response.TryGetProperty(ExpiresInField, out var value))
-        {
-            return null;
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.Number when value.TryGetDouble(out var seconds) => seconds,
-            JsonValueKind.String when double.TryParse(
-                value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
-                && double.IsFinite(seconds) => seconds,
-            _ => null,
-        };
     }
 
     private sealed class CachedAccessToken(string accessToken, DateTimeOffset renewAt)

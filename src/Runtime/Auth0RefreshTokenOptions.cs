@@ -38,6 +38,19 @@ public sealed class Auth0RefreshTokenOptions
     /// </summary>
     public TimeSpan? RenewalMargin { get; set; }
 
+    /// <summary>
+    /// How many times a refresh that Auth0 did not process (429 or 503) is sent again; 2 when unset, 0 to turn
+    /// retries off, at most 10. Other failures are never retried: under rotation a processed refresh token is spent,
+    /// and sending it again would count as reuse.
+    /// </summary>
+    public int? TokenRequestRetries { get; set; }
+
+    /// <summary>
+    /// The longest wait before a retry, 10 seconds when unset. A <c>Retry-After</c> asking for longer ends the
+    /// retries at once.
+    /// </summary>
+    public TimeSpan? MaxTokenRequestRetryDelay { get; set; }
+
     /// <summary>Describes the options with the client secret left out.</summary>
     public override string ToString()
         => Internal.Auth0Settings.Describe(nameof(Auth0RefreshTokenOptions), Domain, ClientId, ClientSecret, Audience);

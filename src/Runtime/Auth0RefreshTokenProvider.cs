@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -67,6 +68,7 @@ public sealed class Auth0RefreshTokenProvider : ICredentialsProvider
     private readonly ICredentialsStore _store;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly TokenRequestRetryPolicy _retryPolicy;
 
     // One renewal at a time, for every audience: each must read the refresh token the previous one saved.
     private readonly SemaphoreSlim _renewalGate = new(1, 1);
@@ -130,6 +132,16 @@ public sealed class Auth0RefreshTokenProvider : ICredentialsProvider
         RenewalMargin = Auth0Settings.GetRenewalMargin(options.RenewalMargin);
         _store = store;
         _timeProvider = timeProvider ?? TimeProvider.System;
+
+        // Only answers that say the request was not processed are retried. Under rotation, a refresh token
+        // Auth0 did process (a 500 or a timeout after the work was done) is spent; sending it again would be
+        // reuse, and Auth0 would revoke the user's whole token family.
+        _retryPolicy = new TokenRequestRetryPolicy(
+            options.TokenRequestRetries,
+            options.MaxTokenRequestRetryDelay,
+            _timeProvider,
+            static failure => failure.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable,
+            GrantType);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
@@ -517,14 +529,16 @@ public sealed class Auth0RefreshTokenProvider : ICredentialsProvider
     private async Task<RefreshedTokens> RequestAsync(TokenKey key, string refreshToken)
     {
         var audience = key.Audience;
-        using var activity = Telemetry.ActivitySource.StartActivity("Auth0ClientGen.AcquireToken");
+        using var activity = Telemetry.ActivitySource.StartActivity(Telemetry.AcquireTokenActivityName);
         activity?.SetTag(Telemetry.GrantTypeTag, GrantType);
         activity?.SetTag(Telemetry.AudienceTag, audience);
         Log.RefreshingAccessToken(_logger, audience, key.Scope, _tokenEndpoint);
         Telemetry.Record(Telemetry.TokenRequests, Telemetry.GrantTypeTag, GrantType, Telemetry.AudienceTag, audience);
         try
         {
-            return await SendAsync(key, refreshToken).ConfigureAwait(false);
+            return await _retryPolicy
+                .RunAsync(() => SendAsync(key, refreshToken), audience, _logger, activity)
+                .ConfigureAwait(false);
         }
         catch (TokenRequestException exception)
         {

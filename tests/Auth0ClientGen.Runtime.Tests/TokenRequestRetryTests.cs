@@ -7,7 +7,6 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Auth0ClientGen.Runtime.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Auth0ClientGen.Runtime.Tests;
 
@@ -31,7 +30,7 @@ public sealed class TokenRequestRetryTests
                 : TokenResponses.Success(ProviderFixture.AccessToken),
             configure: options => options.TokenRequestRetries = 2);
 
-        var token = await RunOnClock(fixture.Time, fixture.GetAsync().AsTask());
+        var token = await fixture.Time.RunOnClock(fixture.GetAsync().AsTask());
 
         Assert.Equal(ProviderFixture.AccessToken, token);
         Assert.Equal(2, fixture.Handler.Count);
@@ -48,7 +47,7 @@ public sealed class TokenRequestRetryTests
                 : TokenResponses.Success(ProviderFixture.AccessToken),
             configure: options => options.TokenRequestRetries = 1);
 
-        Assert.Equal(ProviderFixture.AccessToken, await RunOnClock(fixture.Time, fixture.GetAsync().AsTask()));
+        Assert.Equal(ProviderFixture.AccessToken, await fixture.Time.RunOnClock(fixture.GetAsync().AsTask()));
         Assert.Equal(2, attempts);
     }
 
@@ -60,7 +59,7 @@ public sealed class TokenRequestRetryTests
             configure: options => options.TokenRequestRetries = 3);
 
         var exception = await Assert.ThrowsAsync<TokenRequestException>(
-            () => RunOnClock(fixture.Time, fixture.GetAsync().AsTask()));
+            () => fixture.Time.RunOnClock(fixture.GetAsync().AsTask()));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, exception.StatusCode);
         Assert.Equal(4, fixture.Handler.Count);
@@ -73,7 +72,7 @@ public sealed class TokenRequestRetryTests
             _ => TokenResponses.Error(HttpStatusCode.ServiceUnavailable, "server_error", "Down"),
             configure: options => options.TokenRequestRetries = null);
 
-        await Assert.ThrowsAsync<TokenRequestException>(() => RunOnClock(fixture.Time, fixture.GetAsync().AsTask()));
+        await Assert.ThrowsAsync<TokenRequestException>(() => fixture.Time.RunOnClock(fixture.GetAsync().AsTask()));
 
         Assert.Equal(1 + Auth0ClientCredentialsProvider.DefaultTokenRequestRetries, fixture.Handler.Count);
     }
@@ -116,7 +115,7 @@ public sealed class TokenRequestRetryTests
             configure: options => options.TokenRequestRetries = 1);
 
         var pending = fixture.GetAsync().AsTask();
-        await WaitFor(() => fixture.Handler.Count == 1);
+        await FakeClock.WaitFor(() => fixture.Handler.Count == 1);
 
         // However long real time passes, no second attempt goes out until the fake clock reaches Retry-After.
         for (var step = 0; step < 4; step++)
@@ -127,7 +126,7 @@ public sealed class TokenRequestRetryTests
 
         Assert.Equal(1, fixture.Handler.Count);
         Assert.False(pending.IsCompleted);
-        Assert.Equal("fresh", await RunOnClock(fixture.Time, pending));
+        Assert.Equal("fresh", await fixture.Time.RunOnClock(pending));
         Assert.Equal(2, fixture.Handler.Count);
     }
 
@@ -187,7 +186,7 @@ public sealed class TokenRequestRetryTests
             audience: "https://measured.example.com",
             configure: options => options.TokenRequestRetries = 1);
 
-        await RunOnClock(fixture.Time, fixture.GetAsync().AsTask());
+        await fixture.Time.RunOnClock(fixture.GetAsync().AsTask());
         await fixture.GetAsync();
 
         Assert.Equal(2, measurements.Sum("auth0clientgen.token.requests", "https://measured.example.com"));
@@ -217,32 +216,6 @@ public sealed class TokenRequestRetryTests
         response.Headers.Add("x-ratelimit-remaining", "0");
         response.Headers.Add("x-ratelimit-reset", "1735689700");
         return response;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="task"/> to completion while moving the fake clock on, so retry delays elapse. The loop
-    /// is bounded: a task that never completes fails the test instead of hanging it.
-    /// </summary>
-    private static async Task<T> RunOnClock<T>(FakeTimeProvider time, Task<T> task)
-    {
-        for (var step = 0; step < 2000 && !task.IsCompleted; step++)
-        {
-            time.Advance(TimeSpan.FromMilliseconds(250));
-            await Task.WhenAny(task, Task.Delay(5));
-        }
-
-        Assert.True(task.IsCompleted, "The token request did not complete while the clock ran for 500 s.");
-        return await task;
-    }
-
-    private static async Task WaitFor(Func<bool> condition)
-    {
-        for (var step = 0; step < 1000 && !condition(); step++)
-        {
-            await Task.Delay(5);
-        }
-
-        Assert.True(condition());
     }
 
     /// <summary>Collects the runtime's counter measurements, with the audience or grant type they were tagged with.</summary>

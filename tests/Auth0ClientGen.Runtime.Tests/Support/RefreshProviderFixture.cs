@@ -21,7 +21,8 @@ internal sealed class RefreshProviderFixture
         Func<RecordedRequest, Task<HttpResponseMessage>>? respond = null,
         string? clientSecret = ClientSecret,
         TimeSpan? renewalMargin = null,
-        ICredentialsStore? store = null)
+        ICredentialsStore? store = null,
+        int retries = 0)
     {
         Store = store ?? new InMemoryCredentialsStore(
             new StoredCredentials { RefreshToken = FakeRefreshTokenEndpoint.InitialRefreshToken });
@@ -35,6 +36,9 @@ internal sealed class RefreshProviderFixture
                 ClientSecret = clientSecret,
                 Audience = DefaultAudience,
                 RenewalMargin = renewalMargin,
+
+                // Off unless a test asks: retry delays run on the fake clock, which only retry tests advance.
+                TokenRequestRetries = retries,
             },
             Store,
             Time,
