@@ -443,7 +443,8 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
             // Duende reads every field through the JSON root, which throws unless the root is an object.
             if (response.Json is { ValueKind: not JsonValueKind.Object }
                 || response.IsError
-                || string.IsNullOrEmpty(response.AccessToken))
+                || string.IsNullOrEmpty(response.AccessToken)
+                || !TokenRequestErrors.IsBearer(response))
             {
                 var failure = TokenRequestErrors.FromResponse(response, _tokenEndpoint, audience, credential);
                 if (failure.StatusCode is { } statusCode)

@@ -589,7 +589,8 @@ public sealed class Auth0RefreshTokenProvider : ICredentialsProvider
             // Duende reads every field through the JSON root, which throws unless the root is an object.
             if (response.Json is { ValueKind: not JsonValueKind.Object }
                 || response.IsError
-                || string.IsNullOrEmpty(response.AccessToken))
+                || string.IsNullOrEmpty(response.AccessToken)
+                || !TokenRequestErrors.IsBearer(response))
             {
                 var failure = TokenRequestErrors.FromRefreshResponse(
                     response, _tokenEndpoint, audience, _clientSecret, refreshToken);

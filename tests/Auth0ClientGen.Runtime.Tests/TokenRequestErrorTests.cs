@@ -330,4 +330,30 @@ public sealed class TokenRequestErrorTests
             Assert.DoesNotContain(ProviderFixture.AccessToken, text);
         }
     }
+
+    [Theory]
+    [InlineData("bearer", true)]
+    [InlineData("Bearer", true)]
+    [InlineData(null, true)]
+    [InlineData("DPoP", false)]
+    [InlineData("mac", false)]
+    public async Task Only_bearer_tokens_are_used(string? tokenType, bool usable)
+    {
+        var body = tokenType is null
+            ? "{\"access_token\":\"at-NEVER-print-me\",\"expires_in\":3600}"
+            : $"{{\"access_token\":\"at-NEVER-print-me\",\"token_type\":\"{tokenType}\",\"expires_in\":3600}}";
+        var fixture = new ProviderFixture(_ => TokenResponses.Json(HttpStatusCode.OK, body));
+
+        if (usable)
+        {
+            Assert.Equal("at-NEVER-print-me", await fixture.GetAsync());
+            return;
+        }
+
+        var exception = await Assert.ThrowsAsync<TokenRequestException>(() => fixture.GetAsync().AsTask());
+        Assert.Contains($"of type '{tokenType}'", exception.Message);
+        Assert.Contains("only Bearer tokens", exception.Message);
+        Assert.DoesNotContain("at-NEVER-print-me", exception.ToString());
+        Assert.Equal(HttpStatusCode.OK, exception.StatusCode);
+    }
 }

@@ -79,6 +79,19 @@ internal static partial class TokenRequestErrors
 
         var error = MessageText.WithoutSecrets(response.TryGet("error"), secrets);
         var description = MessageText.WithoutSecrets(response.TryGet("error_description"), secrets);
+        if (error is null && httpResponse.IsSuccessStatusCode && !string.IsNullOrEmpty(response.AccessToken))
+        {
+            // The only reason a success with an access token is refused: its type is not one this library sends.
+            return new TokenRequestException(
+                $"The Auth0 token endpoint {endpoint} answered {status} with an access token of type"
+                + $" '{MessageText.Quote(response.TokenType ?? string.Empty, 40)}' for audience '{audience}', but generated"
+                + " clients send only Bearer tokens. Check that the API in Auth0 issues Bearer tokens and that"
+                + $" {Auth0Settings.DomainKey} points at an Auth0 tenant.",
+                error: null,
+                errorDescription: null,
+                statusCode);
+        }
+
         if (error is null && httpResponse.IsSuccessStatusCode)
         {
             return new TokenRequestException(
@@ -128,6 +141,15 @@ internal static partial class TokenRequestErrors
             && long.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number)
                 ? number
                 : null;
+
+    /// <summary>
+    /// Whether a token response's access token can be sent as <c>Authorization: Bearer</c>: its <c>token_type</c> is
+    /// Bearer, in any case, or absent. Sending a token of another type (a proof-of-possession token, say) as a
+    /// bearer token would be a silently wrong request.
+    /// </summary>
+    public static bool IsBearer(TokenResponse response)
+        => string.IsNullOrEmpty(response.TokenType)
+            || string.Equals(response.TokenType, "Bearer", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Explains a token request that the HTTP client sent on to another address after the token endpoint
