@@ -42,6 +42,8 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
     private readonly TenantDirectory _directory;
     private readonly TokenEndpointHandler _tokenEndpoint;
     private readonly RefreshTokenStore _refreshTokens;
+    private readonly IssuedAccessTokens _issuedAccessTokens;
+    private readonly ProtectedApiRequestCounter _apiRequestCounter;
     private readonly SigningKey _signingKey;
     private readonly HttpClient _metadataClient;
     private int _disposed;
@@ -52,6 +54,8 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         TenantDirectory directory,
         TokenEndpointHandler tokenEndpoint,
         RefreshTokenStore refreshTokens,
+        IssuedAccessTokens issuedAccessTokens,
+        ProtectedApiRequestCounter apiRequestCounter,
         SigningKey signingKey,
         HttpClient metadataClient)
     {
@@ -60,6 +64,8 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         _directory = directory;
         _tokenEndpoint = tokenEndpoint;
         _refreshTokens = refreshTokens;
+        _issuedAccessTokens = issuedAccessTokens;
+        _apiRequestCounter = apiRequestCounter;
         _signingKey = signingKey;
         _metadataClient = metadataClient;
     }
@@ -115,6 +121,12 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
     /// </summary>
     public int RefreshTokenReuseCount => _refreshTokens.ReuseCount;
 
+    /// <summary>
+    /// How many requests reached an endpoint that needs an access token (<c>/api/private</c>,
+    /// <c>/api/private-scoped</c> and the Management API's users), whatever they were answered.
+    /// </summary>
+    public int ApiRequestCount => _apiRequestCounter.Count;
+
     /// <summary>How many injected token endpoint faults are still waiting for a request.</summary>
     public int PendingTokenEndpointFaultCount => _tokenEndpoint.Faults.PendingCount;
 
@@ -142,8 +154,10 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         var addressHolder = new TenantAddressHolder();
         var directory = new TenantDirectory();
         var signingKey = new SigningKey();
+        var issuedAccessTokens = new IssuedAccessTokens();
+        var apiRequestCounter = new ProtectedApiRequestCounter();
         var accessTokenFactory = new AccessTokenFactory(
-            signingKey, addressHolder, options.TimeProvider, lifetimeSeconds);
+            signingKey, addressHolder, options.TimeProvider, issuedAccessTokens, lifetimeSeconds);
         var refreshTokens = new RefreshTokenStore(
             options.TimeProvider, options.RefreshTokenRotation, options.RefreshTokenReuseInterval);
         var tokenEndpoint = new TokenEndpointHandler(new TokenGrants(
@@ -158,7 +172,14 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         try
         {
             application = TenantHost.Build(
-                addressHolder, signingKey, tokenEndpoint, userStore, metadataClient, options.TimeProvider);
+                addressHolder,
+                signingKey,
+                tokenEndpoint,
+                userStore,
+                metadataClient,
+                options.TimeProvider,
+                issuedAccessTokens,
+                apiRequestCounter);
             await application.StartAsync(cancellationToken).ConfigureAwait(false);
             addressHolder.Set(new TenantAddresses(TenantHost.ReadBoundPort(application)));
         }
@@ -175,7 +196,15 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         }
 
         var tenant = new LocalAuth0Tenant(
-            application, addressHolder.Current, directory, tokenEndpoint, refreshTokens, signingKey, metadataClient);
+            application,
+            addressHolder.Current,
+            directory,
+            tokenEndpoint,
+            refreshTokens,
+            issuedAccessTokens,
+            apiRequestCounter,
+            signingKey,
+            metadataClient);
         if (options.SeedDefaults)
         {
             tenant.AddApi(tenant.ManagementApiAudience, [.. DefaultManagementApiScopes]);
@@ -293,6 +322,21 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
 
     /// <summary>Drops every fault still queued, so the following token requests are answered normally.</summary>
     public void ClearTokenEndpointFaults() => _tokenEndpoint.Faults.Clear();
+
+    /// <summary>
+    /// Makes the protected APIs turn away every access token issued before <paramref name="instant"/>, measured with
+    /// the tenant's clock, as if they had been revoked: 401 with
+    /// <c>WWW-Authenticate: Bearer error="invalid_token", error_description="..."</c>. An instant earlier than one
+    /// given before changes nothing.
+    /// </summary>
+    /// <param name="instant">The first issue time still accepted.</param>
+    public void RejectTokensIssuedBefore(DateTimeOffset instant) => _issuedAccessTokens.RejectIssuedBefore(instant);
+
+    /// <summary>
+    /// Makes the protected APIs turn away every access token issued so far, as <see cref="RejectTokensIssuedBefore"/>
+    /// does, while tokens issued afterwards, even within the same second, are accepted.
+    /// </summary>
+    public void InvalidateIssuedTokens() => _issuedAccessTokens.RejectAllIssued();
 
     /// <summary>Stops the server and releases the signing key.</summary>
     /// <returns>A task that completes when the server has stopped.</returns>

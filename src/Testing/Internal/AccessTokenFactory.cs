@@ -20,18 +20,23 @@ internal sealed record AccessTokenClaims(string ClientId, string Subject, string
     public string? GrantType { get; init; }
 }
 
-/// <summary>Makes RS256 JWT access tokens with the claims Auth0 puts in its access tokens.</summary>
+/// <summary>
+/// Makes RS256 JWT access tokens with the claims Auth0 puts in its access tokens, each with a unique <c>jti</c> that
+/// <see cref="IssuedAccessTokens"/> remembers.
+/// </summary>
 internal sealed class AccessTokenFactory(
     SigningKey signingKey,
     TenantAddressHolder addresses,
     TimeProvider timeProvider,
+    IssuedAccessTokens issuedAccessTokens,
     long lifetimeSeconds)
 {
     private readonly string _encodedHeader = EncodeHeader(signingKey);
 
     public IssuedAccessToken Create(AccessTokenClaims claims)
     {
-        var issuedAt = timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        var now = timeProvider.GetUtcNow();
+        var issuedAt = now.ToUnixTimeSeconds();
         var lifetime = lifetimeSeconds;
 
         var payload = new ArrayBufferWriter<byte>();
@@ -54,6 +59,7 @@ internal sealed class AccessTokenFactory(
             }
 
             writer.WriteString("azp", claims.ClientId);
+            writer.WriteString("jti", issuedAccessTokens.Record(now));
             writer.WriteEndObject();
         }
 
