@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
+using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Auth0ClientGen.Testing.Internal;
@@ -161,7 +162,7 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         var refreshTokens = new RefreshTokenStore(
             options.TimeProvider, options.RefreshTokenRotation, options.RefreshTokenReuseInterval);
         var tokenEndpoint = new TokenEndpointHandler(new TokenGrants(
-            new ClientAuthenticator(directory),
+            new ClientAuthenticator(directory, new ClientAssertionValidator(addressHolder, options.TimeProvider)),
             new ClientCredentialsGrant(directory, accessTokenFactory),
             new RefreshTokenGrant(refreshTokens, accessTokenFactory)));
         var userStore = new UserStore(options.TimeProvider);
@@ -217,10 +218,30 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         return tenant;
     }
 
-    /// <summary>Adds a confidential client, or gives an existing one a new secret.</summary>
+    /// <summary>
+    /// Adds a confidential client that authenticates with its secret, in the body (client_secret_post) or in a Basic
+    /// header (client_secret_basic); or gives an existing client this secret.
+    /// </summary>
     /// <param name="clientId">The client id.</param>
     /// <param name="clientSecret">The client secret.</param>
     public void AddClient(string clientId, string clientSecret) => _directory.AddClient(clientId, clientSecret);
+
+    /// <summary>
+    /// Adds a client that authenticates with private_key_jwt, or switches an existing client to it: instead of a
+    /// secret it sends <c>client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer</c> and a
+    /// <c>client_assertion</c>, a JWT it signs with the private half of <paramref name="publicKey"/>. The tenant checks
+    /// it as Auth0 does: an RS256, RS384, RS512, PS256, PS384 or PS512 signature by this key; <c>iss</c> and
+    /// <c>sub</c> both the client id; <c>aud</c> the tenant's <see cref="Issuer"/> or <see cref="TokenEndpoint"/>;
+    /// <c>exp</c> in the future and at most five minutes after <c>iat</c>; and a <c>jti</c> never seen before.
+    /// Anything else gets 401 <c>invalid_client</c>.
+    /// </summary>
+    /// <param name="clientId">The client id.</param>
+    /// <param name="publicKey">The client's key; only its public half is read, and copied.</param>
+    /// <param name="keyId">
+    /// The key's id; when given, an assertion whose header names another <c>kid</c> is turned away.
+    /// </param>
+    public void AddClient(string clientId, RSA publicKey, string? keyId = null) =>
+        _directory.AddClient(clientId, publicKey, keyId);
 
     /// <summary>
     /// Adds a public client (a single-page or native application), or turns an existing client into one. A public

@@ -29,6 +29,23 @@ internal sealed class TenantDirectory
         }
     }
 
+    public void AddClient(string clientId, RSA publicKey, string? keyId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        ArgumentNullException.ThrowIfNull(publicKey);
+
+        // Only the public half is kept, as a copy: the caller may dispose its key or keep signing with it.
+        var parameters = publicKey.ExportParameters(includePrivateParameters: false);
+        lock (_gate)
+        {
+            _clients[clientId] = new RegisteredClient(clientId, Secret: null)
+            {
+                PublicKey = parameters,
+                KeyId = keyId,
+            };
+        }
+    }
+
     public void AddPublicClient(string clientId)
     {
         ArgumentException.ThrowIfNullOrEmpty(clientId);
@@ -170,12 +187,18 @@ internal sealed class TenantDirectory
 }
 
 /// <summary>
-/// A client (an Auth0 application) and how it authenticates: with a secret when <see cref="Secret"/> is set, with
-/// none at all when it is a public client (a single-page or native application).
+/// A client (an Auth0 application) and how it authenticates: with a secret when <see cref="Secret"/> is set, with a
+/// JWT signed by the private half of <see cref="PublicKey"/> when that is set (private_key_jwt), with nothing at all
+/// when it is a public client (a single-page or native application).
 /// </summary>
 internal sealed record RegisteredClient(string ClientId, byte[]? Secret)
 {
-    public bool IsPublic => Secret is null;
+    public RSAParameters? PublicKey { get; init; }
+
+    /// <summary>The <c>kid</c> the client's assertions name, when it was registered with one.</summary>
+    public string? KeyId { get; init; }
+
+    public bool IsPublic => Secret is null && PublicKey is null;
 
     public bool SecretMatches(string clientSecret) =>
         Secret is not null && CryptographicOperations.FixedTimeEquals(Secret, Encoding.UTF8.GetBytes(clientSecret));
