@@ -267,6 +267,30 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
     public void Grant(string clientId, string audience, params string[] scopes) =>
         _directory.Grant(clientId, audience, scopes);
 
+    /// <summary>
+    /// Adds an organization, or renames an existing one. Organization names are unique, as in Auth0.
+    /// </summary>
+    /// <param name="organizationId">The organization's id, the <c>org_id</c> of tokens, such as <c>org_abc123</c>.</param>
+    /// <param name="name">The organization's name, the <c>org_name</c> of tokens.</param>
+    /// <exception cref="ArgumentException">Another organization already has <paramref name="name"/>.</exception>
+    public void AddOrganization(string organizationId, string name) =>
+        _directory.AddOrganization(organizationId, name);
+
+    /// <summary>
+    /// Lets a client get client-credentials tokens for an API on behalf of an organization, as Auth0 does for a client
+    /// grant whose organization usage is "allow" and the client's organization association. A token request with
+    /// <c>organization</c> set to the organization's id or name then gets a token with <c>org_id</c> and
+    /// <c>org_name</c> claims; one naming an organization that does not exist or is not allowed gets 403
+    /// <c>access_denied</c>. Requests without <c>organization</c> go on getting tokens without organization claims.
+    /// Deleting the grant with <see cref="RevokeGrant"/> deletes this too.
+    /// </summary>
+    /// <param name="clientId">A client granted the API before.</param>
+    /// <param name="audience">The API identifier.</param>
+    /// <param name="organizationId">An organization added before.</param>
+    /// <exception cref="InvalidOperationException">The organization or the client grant does not exist.</exception>
+    public void AllowOrganization(string clientId, string audience, string organizationId) =>
+        _directory.AllowOrganization(clientId, audience, organizationId);
+
     /// <summary>Deletes a client grant, so the client's next token request for the API gets a 403.</summary>
     /// <param name="clientId">The client id.</param>
     /// <param name="audience">The API identifier.</param>

@@ -13,11 +13,13 @@ internal readonly record struct IssuedAccessToken(string Value, long ExpiresInSe
 /// <summary>
 /// What an access token says: who it is for (<c>aud</c>), on whose behalf (<c>sub</c>: <c>client_id@clients</c> for a
 /// machine, the user id for a user), which client holds it (<c>azp</c>), and which grant made it (<c>gty</c>, which
-/// Auth0 sets for client credentials and leaves out for user tokens).
+/// Auth0 sets for client credentials and leaves out for user tokens), and the organization it acts for, if any.
 /// </summary>
 internal sealed record AccessTokenClaims(string ClientId, string Subject, string Audience, IReadOnlyList<string> Scopes)
 {
     public string? GrantType { get; init; }
+
+    public TenantOrganization? Organization { get; init; }
 }
 
 /// <summary>
@@ -59,6 +61,12 @@ internal sealed class AccessTokenFactory(
             }
 
             writer.WriteString("azp", claims.ClientId);
+            if (claims.Organization is { } organization)
+            {
+                writer.WriteString("org_id", organization.Id);
+                writer.WriteString("org_name", organization.Name);
+            }
+
             writer.WriteString("jti", issuedAccessTokens.Record(now));
             writer.WriteEndObject();
         }

@@ -24,7 +24,8 @@ internal sealed record TokenRequest(
     string? Scope,
     string? RefreshToken,
     string? ClientAssertionType,
-    string? ClientAssertion)
+    string? ClientAssertion,
+    string? Organization)
 {
     /// <summary>
     /// The scopes of the space-separated <c>scope</c> parameter, or <see langword="null"/> when none were asked for:
@@ -99,7 +100,8 @@ internal static class TokenRequestReader
             parameters.GetValueOrDefault("scope"),
             parameters.GetValueOrDefault("refresh_token"),
             parameters.GetValueOrDefault("client_assertion_type"),
-            parameters.GetValueOrDefault("client_assertion"));
+            parameters.GetValueOrDefault("client_assertion"),
+            parameters.GetValueOrDefault("organization"));
         return (tokenRequest, null);
     }
 
