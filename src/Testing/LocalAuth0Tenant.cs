@@ -44,6 +44,7 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
     private readonly TokenEndpointHandler _tokenEndpoint;
     private readonly RefreshTokenStore _refreshTokens;
     private readonly IssuedAccessTokens _issuedAccessTokens;
+    private readonly AccessTokenFactory _accessTokenFactory;
     private readonly ProtectedApiRequestCounter _apiRequestCounter;
     private readonly SigningKey _signingKey;
     private readonly HttpClient _metadataClient;
@@ -56,6 +57,7 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         TokenEndpointHandler tokenEndpoint,
         RefreshTokenStore refreshTokens,
         IssuedAccessTokens issuedAccessTokens,
+        AccessTokenFactory accessTokenFactory,
         ProtectedApiRequestCounter apiRequestCounter,
         SigningKey signingKey,
         HttpClient metadataClient)
@@ -66,6 +68,7 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         _tokenEndpoint = tokenEndpoint;
         _refreshTokens = refreshTokens;
         _issuedAccessTokens = issuedAccessTokens;
+        _accessTokenFactory = accessTokenFactory;
         _apiRequestCounter = apiRequestCounter;
         _signingKey = signingKey;
         _metadataClient = metadataClient;
@@ -93,6 +96,18 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
 
     /// <summary>The address of the JSON Web Key Set, <c>{BaseAddress}.well-known/jwks.json</c>.</summary>
     public Uri JwksUri => new(_addresses.JwksUri);
+
+    /// <summary>
+    /// How long access tokens issued from now on stay valid, by either grant; also their <c>expires_in</c>. Starts at
+    /// <see cref="LocalAuth0TenantOptions.TokenLifetime"/>. Changing it leaves tokens issued before as they are.
+    /// Only whole seconds count, and at least one is needed.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is under one second.</exception>
+    public TimeSpan TokenLifetime
+    {
+        get => TimeSpan.FromSeconds(_accessTokenFactory.LifetimeSeconds);
+        set => _accessTokenFactory.LifetimeSeconds = ToLifetimeSeconds(value, nameof(value));
+    }
 
     /// <summary>The signing key's id, the <c>kid</c> in the header of every token this tenant issues.</summary>
     public string SigningKeyId => _signingKey.KeyId;
@@ -140,12 +155,7 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         CancellationToken cancellationToken = default)
     {
         options ??= new LocalAuth0TenantOptions();
-        var lifetimeSeconds = (long)options.TokenLifetime.TotalSeconds;
-        if (lifetimeSeconds < 1)
-        {
-            throw new ArgumentException("The token lifetime must be at least one second.", nameof(options));
-        }
-
+        var lifetimeSeconds = ToLifetimeSeconds(options.TokenLifetime, nameof(options));
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
         if (options.RefreshTokenReuseInterval < TimeSpan.Zero)
         {
@@ -203,6 +213,7 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
             tokenEndpoint,
             refreshTokens,
             issuedAccessTokens,
+            accessTokenFactory,
             apiRequestCounter,
             signingKey,
             metadataClient);
@@ -400,4 +411,15 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
 
     /// <summary>Stops the server and releases the signing key, blocking until the server has stopped.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private static long ToLifetimeSeconds(TimeSpan lifetime, string parameterName)
+    {
+        var seconds = (long)lifetime.TotalSeconds;
+        if (seconds < 1)
+        {
+            throw new ArgumentException("The token lifetime must be at least one second.", parameterName);
+        }
+
+        return seconds;
+    }
 }

@@ -4,6 +4,7 @@ using System.Buffers.Text;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 
 namespace Auth0ClientGen.Testing.Internal;
 
@@ -34,12 +35,20 @@ internal sealed class AccessTokenFactory(
     long lifetimeSeconds)
 {
     private readonly string _encodedHeader = EncodeHeader(signingKey);
+    private long _lifetimeSeconds = lifetimeSeconds;
+
+    /// <summary>The lifetime of tokens issued from now on, in whole seconds; tokens issued before keep theirs.</summary>
+    public long LifetimeSeconds
+    {
+        get => Interlocked.Read(ref _lifetimeSeconds);
+        set => Interlocked.Exchange(ref _lifetimeSeconds, value);
+    }
 
     public IssuedAccessToken Create(AccessTokenClaims claims)
     {
         var now = timeProvider.GetUtcNow();
         var issuedAt = now.ToUnixTimeSeconds();
-        var lifetime = lifetimeSeconds;
+        var lifetime = LifetimeSeconds;
 
         var payload = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(payload))
