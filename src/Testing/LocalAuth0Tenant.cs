@@ -12,9 +12,11 @@ namespace Auth0ClientGen.Testing;
 
 /// <summary>
 /// An Auth0-compatible tenant on real Kestrel, listening on 127.0.0.1 on a free port, for integration tests.
-/// It issues access tokens at <c>POST /oauth/token</c> for the client-credentials and refresh-token grants, serves its discovery document and JWKS,
-/// and hosts two APIs that validate those tokens with JwtBearer: Management API v2 users, and Auth0's quickstart trio
-/// (<c>/api/public</c>, <c>/api/private</c>, <c>/api/private-scoped</c>).
+/// It issues access tokens at <c>POST /oauth/token</c> for the client-credentials and refresh-token grants, to clients
+/// that authenticate with a secret, with private_key_jwt, or not at all (public clients); serves its discovery document
+/// and JWKS; and hosts two APIs that validate those tokens with JwtBearer: Management API v2 users, and Auth0's
+/// quickstart trio (<c>/api/public</c>, <c>/api/private</c>, <c>/api/private-scoped</c>). For tests of failure, it can
+/// inject faults into the token endpoint and revoke the access tokens it issued.
 /// </summary>
 /// <remarks>
 /// Clients, APIs and grants may be changed at any time, from any thread, including while requests are served.
@@ -281,7 +283,9 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
     /// <summary>
     /// Adds an organization, or renames an existing one. Organization names are unique, as in Auth0.
     /// </summary>
-    /// <param name="organizationId">The organization's id, the <c>org_id</c> of tokens, such as <c>org_abc123</c>.</param>
+    /// <param name="organizationId">
+    /// The organization's id, the <c>org_id</c> of tokens, such as <c>org_abc123</c>.
+    /// </param>
     /// <param name="name">The organization's name, the <c>org_name</c> of tokens.</param>
     /// <exception cref="ArgumentException">Another organization already has <paramref name="name"/>.</exception>
     public void AddOrganization(string organizationId, string name) =>

@@ -156,7 +156,8 @@ public sealed class ClientAuthenticationTests : IClassFixture<TenantFixture>
     [Fact]
     public async Task Key_client_exchanges_a_refresh_token_with_an_assertion()
     {
-        var refreshToken = Tenant.IssueRefreshToken(KeyClientId, "auth0|jwt-user", [LocalAuth0Tenant.QuickstartAudience]);
+        var refreshToken = Tenant.IssueRefreshToken(
+            KeyClientId, "auth0|jwt-user", [LocalAuth0Tenant.QuickstartAudience]);
 
         using var response = await Http.PostAsync("oauth/token", TenantHttp.Form(
             ("grant_type", "refresh_token"),
@@ -235,5 +236,6 @@ public sealed class ClientAuthenticationTests : IClassFixture<TenantFixture>
         return signingInput + "." + Base64Url.EncodeToString(signature);
     }
 
-    private static string Encode(JsonObject part) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(part.ToJsonString()));
+    private static string Encode(JsonObject part) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(part.ToJsonString()));
 }

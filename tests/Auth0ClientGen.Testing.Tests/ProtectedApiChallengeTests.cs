@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 
 namespace Auth0ClientGen.Testing.Tests;
 
-/// <summary>Revoked tokens, scope challenges and the API request counter; each test revokes on a tenant of its own.</summary>
+/// <summary>Revoked tokens, scope challenges and the API request counter, each test on a tenant of its own.</summary>
 public sealed class ProtectedApiChallengeTests
 {
     private const string RevokedDescription =
@@ -43,7 +43,8 @@ public sealed class ProtectedApiChallengeTests
     public async Task Tokens_issued_before_the_instant_are_rejected_and_later_ones_are_not()
     {
         var clock = new TenantHttp.ManualTimeProvider(DateTimeOffset.UtcNow);
-        await using var tenant = await LocalAuth0Tenant.StartAsync(new LocalAuth0TenantOptions { TimeProvider = clock });
+        await using var tenant = await LocalAuth0Tenant.StartAsync(
+            new LocalAuth0TenantOptions { TimeProvider = clock });
         using var http = TenantHttp.CreateClient(tenant);
         var early = await TenantHttp.GetAccessTokenAsync(http, LocalAuth0Tenant.QuickstartAudience);
         clock.Advance(TimeSpan.FromSeconds(10));

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 
 namespace Auth0ClientGen.Testing.Tests;
 
-/// <summary>Each test gets a tenant of its own, so a fault left queued by a failing test cannot leak into another.</summary>
+/// <summary>Each test has a tenant of its own, so a fault left queued by a failing test cannot reach another.</summary>
 public sealed class TokenEndpointFaultTests : IAsyncLifetime
 {
     private LocalAuth0Tenant _tenant = null!;

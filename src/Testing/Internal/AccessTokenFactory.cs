@@ -37,7 +37,7 @@ internal sealed class AccessTokenFactory(
     private readonly string _encodedHeader = EncodeHeader(signingKey);
     private long _lifetimeSeconds = lifetimeSeconds;
 
-    /// <summary>The lifetime of tokens issued from now on, in whole seconds; tokens issued before keep theirs.</summary>
+    /// <summary>The lifetime of tokens issued from now on, in seconds; tokens issued before keep theirs.</summary>
     public long LifetimeSeconds
     {
         get => Interlocked.Read(ref _lifetimeSeconds);

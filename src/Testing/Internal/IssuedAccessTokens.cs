@@ -19,7 +19,7 @@ internal sealed class IssuedAccessTokens
     private long _rejectedThroughSequence;
     private long _rejectedBeforeTicks = DateTimeOffset.MinValue.UtcTicks;
 
-    /// <summary>Records a token issued at <paramref name="issuedAt"/> and returns the unique <c>jti</c> to give it.</summary>
+    /// <summary>Records a token issued at <paramref name="issuedAt"/>; returns the <c>jti</c> to give it.</summary>
     public string Record(DateTimeOffset issuedAt)
     {
         var sequence = Interlocked.Increment(ref _lastSequence);
@@ -28,7 +28,10 @@ internal sealed class IssuedAccessTokens
         return tokenId;
     }
 
-    /// <summary>Rejects every token issued before <paramref name="instant"/>; an earlier instant than before changes nothing.</summary>
+    /// <summary>
+    /// Rejects every token issued before <paramref name="instant"/>; an instant earlier than one given before changes
+    /// nothing, since a revoked token stays revoked.
+    /// </summary>
     public void RejectIssuedBefore(DateTimeOffset instant) => RaiseTo(ref _rejectedBeforeTicks, instant.UtcTicks);
 
     /// <summary>Rejects every token issued so far, and none issued after.</summary>

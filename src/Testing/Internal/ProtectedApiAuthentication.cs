@@ -30,9 +30,11 @@ internal static class ProtectedApiAuthentication
         // These delegates run when a scheme first handles a request; by then the port, and so the issuer, is known.
         services.AddAuthentication()
             .AddJwtBearer(ManagementApiScheme, options => Configure(
-                options, addresses.Current, addresses.Current.ManagementApiAudience, metadataClient, timeProvider, events))
+                options, addresses.Current, addresses.Current.ManagementApiAudience,
+                metadataClient, timeProvider, events))
             .AddJwtBearer(QuickstartApiScheme, options => Configure(
-                options, addresses.Current, LocalAuth0Tenant.QuickstartAudience, metadataClient, timeProvider, events));
+                options, addresses.Current, LocalAuth0Tenant.QuickstartAudience,
+                metadataClient, timeProvider, events));
 
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationHandler, ScopeAuthorizationHandler>();

@@ -15,7 +15,9 @@ internal sealed class ProtectedApiRequestCounter
 
     public int Count => Volatile.Read(ref _count);
 
-    /// <summary>Counts after routing, which knows the endpoint, and before authentication, which may turn it away.</summary>
+    /// <summary>
+    /// Counts after routing, which knows the endpoint, and before authentication, which may turn the request away.
+    /// </summary>
     public void UseCounting(IApplicationBuilder application) =>
         application.Use((context, next) =>
         {

@@ -8,8 +8,8 @@ using System.Threading;
 namespace Auth0ClientGen.Testing.Internal;
 
 /// <summary>
-/// The tenant's clients, APIs (resource servers), organizations and client grants. Every member is safe to call from any thread,
-/// including while token requests are being served.
+/// The tenant's clients, APIs (resource servers), organizations and client grants. Every member is safe to call from
+/// any thread, including while token requests are being served.
 /// </summary>
 internal sealed class TenantDirectory
 {
@@ -134,7 +134,7 @@ internal sealed class TenantDirectory
         lock (_gate)
         {
             // Auth0 keeps organization names unique, which is what lets a request name one instead of giving its id.
-            if (_organizations.Values.Any(organization => organization.Name == name && organization.Id != organizationId))
+            if (_organizations.Values.Any(other => other.Name == name && other.Id != organizationId))
             {
                 throw new ArgumentException($"Another organization is already named '{name}'.", nameof(name));
             }
@@ -153,7 +153,8 @@ internal sealed class TenantDirectory
         {
             if (!_organizations.ContainsKey(organizationId))
             {
-                throw new InvalidOperationException($"The tenant has no organization '{organizationId}'. Add it first.");
+                throw new InvalidOperationException(
+                    $"The tenant has no organization '{organizationId}'. Add it first.");
             }
 
             // In Auth0 the organizations a client may act for are a setting of its client grant.
@@ -267,7 +268,7 @@ internal sealed record RegisteredClient(string ClientId, byte[]? Secret)
         Secret is not null && CryptographicOperations.FixedTimeEquals(Secret, Encoding.UTF8.GetBytes(clientSecret));
 }
 
-/// <summary>A client grant: the scopes a client may have for one API, and the organizations it may act for there.</summary>
+/// <summary>A client grant: the scopes a client may have for one API, and the organizations it may act for.</summary>
 internal sealed class ClientGrant
 {
     public List<string> Scopes { get; } = [];

@@ -59,7 +59,8 @@ internal sealed class TokenEndpointFaults
             case TokenEndpointFaultKind.RateLimited:
                 return RateLimited(fault);
             case TokenEndpointFaultKind.Html:
-                return TokenEndpointResponse.Raw(fault.StatusCode, "text/html; charset=utf-8", HtmlPage(fault.StatusCode));
+                return TokenEndpointResponse.Raw(
+                    fault.StatusCode, "text/html; charset=utf-8", HtmlPage(fault.StatusCode));
             case TokenEndpointFaultKind.TruncatedJson:
                 return TokenEndpointResponse.Raw(
                     StatusCodes.Status200OK, "application/json", """{"token_type":"Bearer","expires_in":86400,"acc""");
