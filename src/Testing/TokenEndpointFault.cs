@@ -41,7 +41,8 @@ public sealed class TokenEndpointFault
 
     /// <summary>
     /// Waits, then answers as if there were no fault. The wait runs on the real clock, as client timeouts do, not on
-    /// <see cref="LocalAuth0TenantOptions.TimeProvider"/>. A client that gives up meanwhile gets no answer.
+    /// <see cref="LocalAuth0TenantOptions.TimeProvider"/>. A client that gives up meanwhile, or is still waiting when
+    /// the tenant stops, gets no answer: the connection is aborted.
     /// </summary>
     /// <param name="delay">How long to wait; zero or more.</param>
     /// <returns>The fault.</returns>
