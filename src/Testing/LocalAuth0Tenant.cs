@@ -321,7 +321,10 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
     /// <param name="clientId">A client added before; only it may exchange the token.</param>
     /// <param name="userId">The user the tokens act for, such as <c>auth0|123</c>.</param>
     /// <param name="audiences">APIs added before, at least one; the first is the default audience.</param>
-    /// <param name="scopes">The scopes granted; an exchange may ask for fewer, never for more.</param>
+    /// <param name="scopes">
+    /// The scopes granted; an exchange may ask for fewer, never for more. They are taken as given, not checked against
+    /// the APIs' scopes, since a user's consent may also hold scopes such as <c>openid</c> or <c>offline_access</c>.
+    /// </param>
     /// <returns>The opaque refresh token.</returns>
     /// <exception cref="InvalidOperationException">The client or an API does not exist.</exception>
     /// <exception cref="ArgumentException">No audience was given, or a scope is empty or has whitespace.</exception>
