@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
+using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Auth0ClientGen.Testing.Internal;
@@ -11,9 +12,11 @@ namespace Auth0ClientGen.Testing;
 
 /// <summary>
 /// An Auth0-compatible tenant on real Kestrel, listening on 127.0.0.1 on a free port, for integration tests.
-/// It issues access tokens at <c>POST /oauth/token</c> for the client-credentials and refresh-token grants, serves its discovery document and JWKS,
-/// and hosts two APIs that validate those tokens with JwtBearer: Management API v2 users, and Auth0's quickstart trio
-/// (<c>/api/public</c>, <c>/api/private</c>, <c>/api/private-scoped</c>).
+/// It issues access tokens at <c>POST /oauth/token</c> for the client-credentials and refresh-token grants, to clients
+/// that authenticate with a secret, with private_key_jwt, or not at all (public clients); serves its discovery document
+/// and JWKS; and hosts two APIs that validate those tokens with JwtBearer: Management API v2 users, and Auth0's
+/// quickstart trio (<c>/api/public</c>, <c>/api/private</c>, <c>/api/private-scoped</c>). For tests of failure, it can
+/// inject faults into the token endpoint and revoke the access tokens it issued.
 /// </summary>
 /// <remarks>
 /// Clients, APIs and grants may be changed at any time, from any thread, including while requests are served.
@@ -42,6 +45,9 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
     private readonly TenantDirectory _directory;
     private readonly TokenEndpointHandler _tokenEndpoint;
     private readonly RefreshTokenStore _refreshTokens;
+    private readonly IssuedAccessTokens _issuedAccessTokens;
+    private readonly AccessTokenFactory _accessTokenFactory;
+    private readonly ProtectedApiRequestCounter _apiRequestCounter;
     private readonly SigningKey _signingKey;
     private readonly HttpClient _metadataClient;
     private int _disposed;
@@ -52,6 +58,9 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         TenantDirectory directory,
         TokenEndpointHandler tokenEndpoint,
         RefreshTokenStore refreshTokens,
+        IssuedAccessTokens issuedAccessTokens,
+        AccessTokenFactory accessTokenFactory,
+        ProtectedApiRequestCounter apiRequestCounter,
         SigningKey signingKey,
         HttpClient metadataClient)
     {
@@ -60,6 +69,9 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         _directory = directory;
         _tokenEndpoint = tokenEndpoint;
         _refreshTokens = refreshTokens;
+        _issuedAccessTokens = issuedAccessTokens;
+        _accessTokenFactory = accessTokenFactory;
+        _apiRequestCounter = apiRequestCounter;
         _signingKey = signingKey;
         _metadataClient = metadataClient;
     }
@@ -86,6 +98,18 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
 
     /// <summary>The address of the JSON Web Key Set, <c>{BaseAddress}.well-known/jwks.json</c>.</summary>
     public Uri JwksUri => new(_addresses.JwksUri);
+
+    /// <summary>
+    /// How long access tokens issued from now on stay valid, by either grant; also their <c>expires_in</c>. Starts at
+    /// <see cref="LocalAuth0TenantOptions.TokenLifetime"/>. Changing it leaves tokens issued before as they are.
+    /// Only whole seconds count, and at least one is needed.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is under one second.</exception>
+    public TimeSpan TokenLifetime
+    {
+        get => TimeSpan.FromSeconds(_accessTokenFactory.LifetimeSeconds);
+        set => _accessTokenFactory.LifetimeSeconds = ToLifetimeSeconds(value, nameof(value));
+    }
 
     /// <summary>The signing key's id, the <c>kid</c> in the header of every token this tenant issues.</summary>
     public string SigningKeyId => _signingKey.KeyId;
@@ -115,6 +139,12 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
     /// </summary>
     public int RefreshTokenReuseCount => _refreshTokens.ReuseCount;
 
+    /// <summary>
+    /// How many requests reached an endpoint that needs an access token (<c>/api/private</c>,
+    /// <c>/api/private-scoped</c> and the Management API's users), whatever they were answered.
+    /// </summary>
+    public int ApiRequestCount => _apiRequestCounter.Count;
+
     /// <summary>How many injected token endpoint faults are still waiting for a request.</summary>
     public int PendingTokenEndpointFaultCount => _tokenEndpoint.Faults.PendingCount;
 
@@ -127,12 +157,7 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         CancellationToken cancellationToken = default)
     {
         options ??= new LocalAuth0TenantOptions();
-        var lifetimeSeconds = (long)options.TokenLifetime.TotalSeconds;
-        if (lifetimeSeconds < 1)
-        {
-            throw new ArgumentException("The token lifetime must be at least one second.", nameof(options));
-        }
-
+        var lifetimeSeconds = ToLifetimeSeconds(options.TokenLifetime, nameof(options));
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
         if (options.RefreshTokenReuseInterval < TimeSpan.Zero)
         {
@@ -142,12 +167,14 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         var addressHolder = new TenantAddressHolder();
         var directory = new TenantDirectory();
         var signingKey = new SigningKey();
+        var issuedAccessTokens = new IssuedAccessTokens();
+        var apiRequestCounter = new ProtectedApiRequestCounter();
         var accessTokenFactory = new AccessTokenFactory(
-            signingKey, addressHolder, options.TimeProvider, lifetimeSeconds);
+            signingKey, addressHolder, options.TimeProvider, issuedAccessTokens, lifetimeSeconds);
         var refreshTokens = new RefreshTokenStore(
             options.TimeProvider, options.RefreshTokenRotation, options.RefreshTokenReuseInterval);
         var tokenEndpoint = new TokenEndpointHandler(new TokenGrants(
-            new ClientAuthenticator(directory),
+            new ClientAuthenticator(directory, new ClientAssertionValidator(addressHolder, options.TimeProvider)),
             new ClientCredentialsGrant(directory, accessTokenFactory),
             new RefreshTokenGrant(refreshTokens, accessTokenFactory)));
         var userStore = new UserStore(options.TimeProvider);
@@ -158,7 +185,14 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         try
         {
             application = TenantHost.Build(
-                addressHolder, signingKey, tokenEndpoint, userStore, metadataClient, options.TimeProvider);
+                addressHolder,
+                signingKey,
+                tokenEndpoint,
+                userStore,
+                metadataClient,
+                options.TimeProvider,
+                issuedAccessTokens,
+                apiRequestCounter);
             await application.StartAsync(cancellationToken).ConfigureAwait(false);
             addressHolder.Set(new TenantAddresses(TenantHost.ReadBoundPort(application)));
         }
@@ -175,7 +209,16 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         }
 
         var tenant = new LocalAuth0Tenant(
-            application, addressHolder.Current, directory, tokenEndpoint, refreshTokens, signingKey, metadataClient);
+            application,
+            addressHolder.Current,
+            directory,
+            tokenEndpoint,
+            refreshTokens,
+            issuedAccessTokens,
+            accessTokenFactory,
+            apiRequestCounter,
+            signingKey,
+            metadataClient);
         if (options.SeedDefaults)
         {
             tenant.AddApi(tenant.ManagementApiAudience, [.. DefaultManagementApiScopes]);
@@ -188,10 +231,30 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
         return tenant;
     }
 
-    /// <summary>Adds a confidential client, or gives an existing one a new secret.</summary>
+    /// <summary>
+    /// Adds a confidential client that authenticates with its secret, in the body (client_secret_post) or in a Basic
+    /// header (client_secret_basic); or gives an existing client this secret.
+    /// </summary>
     /// <param name="clientId">The client id.</param>
     /// <param name="clientSecret">The client secret.</param>
     public void AddClient(string clientId, string clientSecret) => _directory.AddClient(clientId, clientSecret);
+
+    /// <summary>
+    /// Adds a client that authenticates with private_key_jwt, or switches an existing client to it: instead of a
+    /// secret it sends <c>client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer</c> and a
+    /// <c>client_assertion</c>, a JWT it signs with the private half of <paramref name="publicKey"/>. The tenant checks
+    /// it as Auth0 does: an RS256, RS384, RS512, PS256, PS384 or PS512 signature by this key; <c>iss</c> and
+    /// <c>sub</c> both the client id; <c>aud</c> the tenant's <see cref="Issuer"/> or <see cref="TokenEndpoint"/>;
+    /// <c>exp</c> in the future and at most five minutes after <c>iat</c>; and a <c>jti</c> never seen before.
+    /// Anything else gets 401 <c>invalid_client</c>.
+    /// </summary>
+    /// <param name="clientId">The client id.</param>
+    /// <param name="publicKey">The client's key; only its public half is read, and copied.</param>
+    /// <param name="keyId">
+    /// The key's id; when given, an assertion whose header names another <c>kid</c> is turned away.
+    /// </param>
+    public void AddClient(string clientId, RSA publicKey, string? keyId = null) =>
+        _directory.AddClient(clientId, publicKey, keyId);
 
     /// <summary>
     /// Adds a public client (a single-page or native application), or turns an existing client into one. A public
@@ -217,6 +280,32 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
     public void Grant(string clientId, string audience, params string[] scopes) =>
         _directory.Grant(clientId, audience, scopes);
 
+    /// <summary>
+    /// Adds an organization, or renames an existing one. Organization names are unique, as in Auth0.
+    /// </summary>
+    /// <param name="organizationId">
+    /// The organization's id, the <c>org_id</c> of tokens, such as <c>org_abc123</c>.
+    /// </param>
+    /// <param name="name">The organization's name, the <c>org_name</c> of tokens.</param>
+    /// <exception cref="ArgumentException">Another organization already has <paramref name="name"/>.</exception>
+    public void AddOrganization(string organizationId, string name) =>
+        _directory.AddOrganization(organizationId, name);
+
+    /// <summary>
+    /// Lets a client get client-credentials tokens for an API on behalf of an organization, as Auth0 does for a client
+    /// grant whose organization usage is "allow" and the client's organization association. A token request with
+    /// <c>organization</c> set to the organization's id or name then gets a token with <c>org_id</c> and
+    /// <c>org_name</c> claims; one naming an organization that does not exist or is not allowed gets 403
+    /// <c>access_denied</c>. Requests without <c>organization</c> go on getting tokens without organization claims.
+    /// Deleting the grant with <see cref="RevokeGrant"/> deletes this too.
+    /// </summary>
+    /// <param name="clientId">A client granted the API before.</param>
+    /// <param name="audience">The API identifier.</param>
+    /// <param name="organizationId">An organization added before.</param>
+    /// <exception cref="InvalidOperationException">The organization or the client grant does not exist.</exception>
+    public void AllowOrganization(string clientId, string audience, string organizationId) =>
+        _directory.AllowOrganization(clientId, audience, organizationId);
+
     /// <summary>Deletes a client grant, so the client's next token request for the API gets a 403.</summary>
     /// <param name="clientId">The client id.</param>
     /// <param name="audience">The API identifier.</param>
@@ -232,7 +321,10 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
     /// <param name="clientId">A client added before; only it may exchange the token.</param>
     /// <param name="userId">The user the tokens act for, such as <c>auth0|123</c>.</param>
     /// <param name="audiences">APIs added before, at least one; the first is the default audience.</param>
-    /// <param name="scopes">The scopes granted; an exchange may ask for fewer, never for more.</param>
+    /// <param name="scopes">
+    /// The scopes granted; an exchange may ask for fewer, never for more. They are taken as given, not checked against
+    /// the APIs' scopes, since a user's consent may also hold scopes such as <c>openid</c> or <c>offline_access</c>.
+    /// </param>
     /// <returns>The opaque refresh token.</returns>
     /// <exception cref="InvalidOperationException">The client or an API does not exist.</exception>
     /// <exception cref="ArgumentException">No audience was given, or a scope is empty or has whitespace.</exception>
@@ -294,6 +386,21 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
     /// <summary>Drops every fault still queued, so the following token requests are answered normally.</summary>
     public void ClearTokenEndpointFaults() => _tokenEndpoint.Faults.Clear();
 
+    /// <summary>
+    /// Makes the protected APIs turn away every access token issued before <paramref name="instant"/>, measured with
+    /// the tenant's clock, as if they had been revoked: 401 with
+    /// <c>WWW-Authenticate: Bearer error="invalid_token", error_description="..."</c>. An instant earlier than one
+    /// given before changes nothing.
+    /// </summary>
+    /// <param name="instant">The first issue time still accepted.</param>
+    public void RejectTokensIssuedBefore(DateTimeOffset instant) => _issuedAccessTokens.RejectIssuedBefore(instant);
+
+    /// <summary>
+    /// Makes the protected APIs turn away every access token issued so far, as <see cref="RejectTokensIssuedBefore"/>
+    /// does, while tokens issued afterwards, even within the same second, are accepted.
+    /// </summary>
+    public void InvalidateIssuedTokens() => _issuedAccessTokens.RejectAllIssued();
+
     /// <summary>Stops the server and releases the signing key.</summary>
     /// <returns>A task that completes when the server has stopped.</returns>
     public async ValueTask DisposeAsync()
@@ -311,4 +418,15 @@ public sealed class LocalAuth0Tenant : IAsyncDisposable, IDisposable
 
     /// <summary>Stops the server and releases the signing key, blocking until the server has stopped.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private static long ToLifetimeSeconds(TimeSpan lifetime, string parameterName)
+    {
+        var seconds = (long)lifetime.TotalSeconds;
+        if (seconds < 1)
+        {
+            throw new ArgumentException("The token lifetime must be at least one second.", parameterName);
+        }
+
+        return seconds;
+    }
 }

@@ -10,6 +10,7 @@ public sealed class LocalAuth0TenantOptions
     /// <summary>
     /// How long an issued access token stays valid; also the <c>expires_in</c> of the token response.
     /// Auth0's default for an API is 86400 seconds. Only whole seconds count, and at least one is needed.
+    /// <see cref="LocalAuth0Tenant.TokenLifetime"/> changes it while the tenant runs.
     /// </summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(86400);
 

@@ -39,7 +39,11 @@ public sealed class TokenEndpointFault
 
     private string Name { get; }
 
-    /// <summary>Waits, then answers as if there were no fault. The wait runs on the real clock, like client timeouts.</summary>
+    /// <summary>
+    /// Waits, then answers as if there were no fault. The wait runs on the real clock, as client timeouts do, not on
+    /// <see cref="LocalAuth0TenantOptions.TimeProvider"/>. A client that gives up meanwhile, or is still waiting when
+    /// the tenant stops, gets no answer: the connection is aborted.
+    /// </summary>
     /// <param name="delay">How long to wait; zero or more.</param>
     /// <returns>The fault.</returns>
     public static TokenEndpointFault Delay(TimeSpan delay)
@@ -78,7 +82,9 @@ public sealed class TokenEndpointFault
     /// <c>x-ratelimit-limit</c>, <c>x-ratelimit-remaining</c> and <c>x-ratelimit-reset</c> (Unix seconds), and the body
     /// <c>{"error":"too_many_requests","error_description":"Global limit has been reached"}</c>.
     /// </summary>
-    /// <param name="retryAfter">The wait to announce, rounded up to whole seconds; <see langword="null"/> sends none.</param>
+    /// <param name="retryAfter">
+    /// The wait to announce, rounded up to whole seconds; <see langword="null"/> sends no <c>Retry-After</c>.
+    /// </param>
     /// <param name="limit">The <c>x-ratelimit-limit</c>.</param>
     /// <param name="remaining">The <c>x-ratelimit-remaining</c>.</param>
     /// <param name="reset">The <c>x-ratelimit-reset</c>.</param>
@@ -104,7 +110,9 @@ public sealed class TokenEndpointFault
         };
     }
 
-    /// <summary>Answers with an HTML error page, <c>text/html</c>, as a proxy or a load balancer in front would.</summary>
+    /// <summary>
+    /// Answers with an HTML error page, <c>text/html</c>, as a proxy or a load balancer in front would.
+    /// </summary>
     /// <param name="statusCode">A status code from 200 to 599; a 200 stands for a captive portal's page.</param>
     /// <returns>The fault.</returns>
     public static TokenEndpointFault Html(int statusCode)

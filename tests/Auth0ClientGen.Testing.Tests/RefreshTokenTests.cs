@@ -191,7 +191,8 @@ public sealed class RefreshTokenTests(TenantFixture fixture) : IClassFixture<Ten
         using var reuse = await http.PostAsync("oauth/token", RefreshForm(first));
         using var successorAfterReuse = await http.PostAsync("oauth/token", RefreshForm(third));
 
-        await AssertTokenErrorAsync(reuse, HttpStatusCode.Forbidden, "invalid_grant", "Unknown or invalid refresh token.");
+        await AssertTokenErrorAsync(
+            reuse, HttpStatusCode.Forbidden, "invalid_grant", "Unknown or invalid refresh token.");
         await AssertTokenErrorAsync(successorAfterReuse, HttpStatusCode.Forbidden, "invalid_grant");
         Assert.Equal(1, tenant.RefreshTokenReuseCount);
         Assert.True(tenant.IsRefreshTokenFamilyRevoked(first));

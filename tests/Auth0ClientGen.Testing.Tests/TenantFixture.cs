@@ -101,7 +101,7 @@ internal static class TenantHttp
         return document.RootElement.Clone();
     }
 
-    /// <summary>Asserts an Auth0-shaped token endpoint error: exactly <c>error</c> and <c>error_description</c>.</summary>
+    /// <summary>Asserts an Auth0-shaped token endpoint error: <c>error</c> and <c>error_description</c> only.</summary>
     public static async Task<JsonElement> AssertTokenErrorAsync(
         HttpResponseMessage response,
         System.Net.HttpStatusCode statusCode,

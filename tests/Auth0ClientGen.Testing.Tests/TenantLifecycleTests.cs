@@ -154,6 +154,39 @@ public sealed class TenantLifecycleTests(TenantFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Token_lifetime_changed_at_run_time_applies_to_the_next_token_of_either_grant()
+    {
+        await using var tenant = await LocalAuth0Tenant.StartAsync();
+        using var http = TenantHttp.CreateClient(tenant);
+        var before = await TenantHttp.GetAccessTokenAsync(http, LocalAuth0Tenant.QuickstartAudience);
+        var refreshToken = tenant.IssueRefreshToken(
+            LocalAuth0Tenant.DefaultClientId, "auth0|lifetime", [LocalAuth0Tenant.QuickstartAudience]);
+
+        tenant.TokenLifetime = TimeSpan.FromSeconds(90.9);
+        using var clientCredentials = await http.PostAsync(
+            "oauth/token", TenantHttp.ClientCredentialsForm(LocalAuth0Tenant.QuickstartAudience));
+        using var refreshed = await http.PostAsync("oauth/token", TenantHttp.Form(
+            ("grant_type", "refresh_token"),
+            ("client_id", LocalAuth0Tenant.DefaultClientId),
+            ("client_secret", LocalAuth0Tenant.DefaultClientSecret),
+            ("refresh_token", refreshToken)));
+
+        Assert.Equal(TimeSpan.FromSeconds(90), tenant.TokenLifetime);
+        foreach (var response in new[] { clientCredentials, refreshed })
+        {
+            var body = await TenantHttp.ReadJsonAsync(response);
+            Assert.Equal(90, body.GetProperty("expires_in").GetInt32());
+            var payload = TenantHttp.ReadPayload(body.GetProperty("access_token").GetString()!);
+            Assert.Equal(90, payload.GetProperty("exp").GetInt64() - payload.GetProperty("iat").GetInt64());
+        }
+
+        var beforePayload = TenantHttp.ReadPayload(before);
+        Assert.Equal(86400, beforePayload.GetProperty("exp").GetInt64() - beforePayload.GetProperty("iat").GetInt64());
+        Assert.Throws<ArgumentException>(() => tenant.TokenLifetime = TimeSpan.FromMilliseconds(999));
+        Assert.Equal(TimeSpan.FromSeconds(90), tenant.TokenLifetime);
+    }
+
+    [Fact]
     public async Task Token_lifetime_under_a_second_is_refused()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => LocalAuth0Tenant.StartAsync(

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 
 namespace Auth0ClientGen.Testing.Tests;
 
-/// <summary>Each test gets a tenant of its own, so a fault left queued by a failing test cannot leak into another.</summary>
+/// <summary>Each test has a tenant of its own, so a fault left queued by a failing test cannot reach another.</summary>
 public sealed class TokenEndpointFaultTests : IAsyncLifetime
 {
     private LocalAuth0Tenant _tenant = null!;
@@ -230,6 +230,28 @@ public sealed class TokenEndpointFaultTests : IAsyncLifetime
         using var next = await RequestTokenAsync();
 
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    [Fact]
+    public async Task Stopping_the_tenant_during_a_delay_fails_the_waiting_request_without_an_answer()
+    {
+        _tenant.InjectTokenEndpointFault(TokenEndpointFault.Delay(TimeSpan.FromMinutes(10)));
+        var waiting = _http.PostAsync(
+            "oauth/token", TenantHttp.ClientCredentialsForm(LocalAuth0Tenant.QuickstartAudience));
+
+        // Wait, a bounded number of times, until the request has taken the fault and sits in the delay.
+        for (var poll = 0; poll < 500 && _tenant.PendingTokenEndpointFaultCount > 0; poll++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(0, _tenant.PendingTokenEndpointFaultCount);
+
+        // Disposing again at the end of the test is harmless.
+        await _tenant.DisposeAsync();
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => waiting);
+        Assert.Equal(0, _tenant.IssuedTokenCount);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Auth0ClientGen.Testing.Internal;
 
 /// <summary>
 /// Lets the default handler challenge or forbid, so JwtBearer still sets the status and its WWW-Authenticate header,
-/// then adds the JSON body Auth0's APIs send with a 401 or a 403.
+/// then adds the JSON body Auth0's APIs send with a 401 or a 403, and for the quickstart API the challenge of a 403.
 /// </summary>
 internal sealed class ApiAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
@@ -39,7 +39,17 @@ internal sealed class ApiAuthorizationResultHandler : IAuthorizationMiddlewareRe
         else if (authorizeResult.Forbidden)
         {
             var acceptedScopes = policy.Requirements.OfType<ScopeRequirement>()
-                .SelectMany(requirement => requirement.AcceptedScopes);
+                .SelectMany(requirement => requirement.AcceptedScopes)
+                .ToArray();
+
+            // JwtBearer forbids without a challenge. The quickstarts' middleware names the missing scope in one, as
+            // RFC 6750 section 3 describes; the Management API does not, and says it in the body alone.
+            if (policy.AuthenticationSchemes.Contains(ProtectedApiAuthentication.QuickstartApiScheme))
+            {
+                context.Response.Headers.WWWAuthenticate =
+                    $"Bearer error=\"insufficient_scope\", scope=\"{string.Join(' ', acceptedScopes)}\"";
+            }
+
             await ApiErrors.WriteAsync(
                 context.Response,
                 StatusCodes.Status403Forbidden,

@@ -24,22 +24,26 @@ internal sealed class ClientCredentialsGrant(TenantDirectory directory, AccessTo
             return TokenEndpointResponse.InvalidRequest("Missing required parameter: audience");
         }
 
-        var decision = directory.Decide(client.ClientId, request.Audience, request.RequestedScopes);
+        // A blank organization parameter counts as none, like a blank scope.
+        var organization = string.IsNullOrWhiteSpace(request.Organization) ? null : request.Organization;
+        var decision = directory.Decide(client.ClientId, request.Audience, request.RequestedScopes, organization);
         return decision.Kind switch
         {
-            GrantDecisionKind.UnknownAudience => TokenEndpointResponse.Error(
-                StatusCodes.Status403Forbidden,
-                "access_denied",
-                $"Service not found: {request.Audience}"),
-            GrantDecisionKind.NoGrant => TokenEndpointResponse.Error(
-                StatusCodes.Status403Forbidden,
-                "access_denied",
+            GrantDecisionKind.UnknownAudience =>
+                TokenEndpointResponse.AccessDenied($"Service not found: {request.Audience}"),
+            GrantDecisionKind.NoGrant => TokenEndpointResponse.AccessDenied(
                 $"Client is not authorized to access \"{request.Audience}\". "
                 + "You need to create a \"client-grant\" associated to this API."),
+            GrantDecisionKind.UnknownOrganization =>
+                TokenEndpointResponse.AccessDenied($"The organization \"{organization}\" does not exist."),
+            GrantDecisionKind.OrganizationNotAllowed => TokenEndpointResponse.AccessDenied(
+                $"Client \"{client.ClientId}\" is not allowed to access \"{request.Audience}\" "
+                + $"on behalf of the organization \"{organization}\"."),
             _ => TokenEndpointResponse.Success(accessTokenFactory.Create(new AccessTokenClaims(
                 client.ClientId, client.ClientId + "@clients", request.Audience, decision.Scopes)
             {
                 GrantType = "client-credentials",
+                Organization = decision.Organization,
             })),
         };
     }

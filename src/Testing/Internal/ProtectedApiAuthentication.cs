@@ -1,9 +1,11 @@
 using System;
 using System.Net.Http;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Auth0ClientGen.Testing.Internal;
 
@@ -20,14 +22,19 @@ internal static class ProtectedApiAuthentication
         this IServiceCollection services,
         TenantAddressHolder addresses,
         HttpClient metadataClient,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        IssuedAccessTokens issuedAccessTokens)
     {
+        var events = CreateEvents(issuedAccessTokens);
+
         // These delegates run when a scheme first handles a request; by then the port, and so the issuer, is known.
         services.AddAuthentication()
             .AddJwtBearer(ManagementApiScheme, options => Configure(
-                options, addresses.Current, addresses.Current.ManagementApiAudience, metadataClient, timeProvider))
+                options, addresses.Current, addresses.Current.ManagementApiAudience,
+                metadataClient, timeProvider, events))
             .AddJwtBearer(QuickstartApiScheme, options => Configure(
-                options, addresses.Current, LocalAuth0Tenant.QuickstartAudience, metadataClient, timeProvider));
+                options, addresses.Current, LocalAuth0Tenant.QuickstartAudience,
+                metadataClient, timeProvider, events));
 
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationHandler, ScopeAuthorizationHandler>();
@@ -56,8 +63,10 @@ internal static class ProtectedApiAuthentication
         TenantAddresses addresses,
         string audience,
         HttpClient metadataClient,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        JwtBearerEvents events)
     {
+        options.Events = events;
         options.Authority = addresses.Issuer;
         options.MetadataAddress = addresses.MetadataAddress;
         options.Audience = audience;
@@ -84,4 +93,34 @@ internal static class ProtectedApiAuthentication
             };
         }
     }
+
+    /// <summary>
+    /// Turns away tokens that the test revoked, after JwtBearer found them valid otherwise. JwtBearer only describes
+    /// failures of its own in the challenge, so the description of a revoked token is set here, to answer as it
+    /// answers for an expired one: <c>Bearer error="invalid_token", error_description="..."</c>.
+    /// </summary>
+    private static JwtBearerEvents CreateEvents(IssuedAccessTokens issuedAccessTokens) => new()
+    {
+        OnTokenValidated = context =>
+        {
+            if (issuedAccessTokens.IsRejected(context.Principal?.FindFirst("jti")?.Value))
+            {
+                context.Fail(new RevokedAccessTokenException());
+            }
+
+            return Task.CompletedTask;
+        },
+        OnChallenge = context =>
+        {
+            if (context.AuthenticateFailure is RevokedAccessTokenException revoked)
+            {
+                context.ErrorDescription = revoked.Message;
+            }
+
+            return Task.CompletedTask;
+        },
+    };
+
+    private sealed class RevokedAccessTokenException()
+        : SecurityTokenException("The access token was revoked: it was issued before the tenant stopped accepting it.");
 }

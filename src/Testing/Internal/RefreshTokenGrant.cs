@@ -23,9 +23,7 @@ internal sealed class RefreshTokenGrant(RefreshTokenStore store, AccessTokenFact
                 return TokenEndpointResponse.Error(
                     StatusCodes.Status403Forbidden, "invalid_grant", "Unknown or invalid refresh token.");
             case RefreshTokenExchangeKind.AudienceNotAllowed:
-                return TokenEndpointResponse.Error(
-                    StatusCodes.Status403Forbidden,
-                    "access_denied",
+                return TokenEndpointResponse.AccessDenied(
                     $"The refresh token was not issued for the audience \"{request.Audience}\".");
             case RefreshTokenExchangeKind.ScopeNotAllowed:
                 // RFC 6749 section 6: a refresh may narrow the original scope but never widen it.

@@ -32,7 +32,7 @@ internal sealed class RefreshTokenStore(TimeProvider timeProvider, bool rotation
         }
     }
 
-    /// <summary>Whether the family of <paramref name="refreshToken"/> was revoked; throws for a token never issued.</summary>
+    /// <summary>Whether the family of <paramref name="refreshToken"/> was revoked; throws for unknown tokens.</summary>
     public bool IsFamilyRevoked(string refreshToken)
     {
         lock (_gate)

@@ -8,15 +8,16 @@ using System.Threading;
 namespace Auth0ClientGen.Testing.Internal;
 
 /// <summary>
-/// The tenant's clients, APIs (resource servers) and client grants. Every member is safe to call from any thread,
-/// including while token requests are being served.
+/// The tenant's clients, APIs (resource servers), organizations and client grants. Every member is safe to call from
+/// any thread, including while token requests are being served.
 /// </summary>
 internal sealed class TenantDirectory
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, RegisteredClient> _clients = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _apiScopes = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string ClientId, string Audience), List<string>> _grants = new();
+    private readonly Dictionary<(string ClientId, string Audience), ClientGrant> _grants = new();
+    private readonly Dictionary<string, TenantOrganization> _organizations = new(StringComparer.Ordinal);
 
     public void AddClient(string clientId, string clientSecret)
     {
@@ -26,6 +27,23 @@ internal sealed class TenantDirectory
         lock (_gate)
         {
             _clients[clientId] = new RegisteredClient(clientId, Encoding.UTF8.GetBytes(clientSecret));
+        }
+    }
+
+    public void AddClient(string clientId, RSA publicKey, string? keyId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        ArgumentNullException.ThrowIfNull(publicKey);
+
+        // Only the public half is kept, as a copy: the caller may dispose its key or keep signing with it.
+        var parameters = publicKey.ExportParameters(includePrivateParameters: false);
+        lock (_gate)
+        {
+            _clients[clientId] = new RegisteredClient(clientId, Secret: null)
+            {
+                PublicKey = parameters,
+                KeyId = keyId,
+            };
         }
     }
 
@@ -98,13 +116,55 @@ internal sealed class TenantDirectory
                     $"The API '{audience}' does not define: {string.Join(' ', undefined)}.", nameof(scopes));
             }
 
-            if (!_grants.TryGetValue((clientId, audience), out var grantedScopes))
+            if (!_grants.TryGetValue((clientId, audience), out var grant))
             {
-                grantedScopes = [];
-                _grants.Add((clientId, audience), grantedScopes);
+                grant = new ClientGrant();
+                _grants.Add((clientId, audience), grant);
             }
 
-            AddMissing(grantedScopes, newScopes);
+            AddMissing(grant.Scopes, newScopes);
+        }
+    }
+
+    public void AddOrganization(string organizationId, string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(organizationId);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+
+        lock (_gate)
+        {
+            // Auth0 keeps organization names unique, which is what lets a request name one instead of giving its id.
+            if (_organizations.Values.Any(other => other.Name == name && other.Id != organizationId))
+            {
+                throw new ArgumentException($"Another organization is already named '{name}'.", nameof(name));
+            }
+
+            _organizations[organizationId] = new TenantOrganization(organizationId, name);
+        }
+    }
+
+    public void AllowOrganization(string clientId, string audience, string organizationId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        ArgumentException.ThrowIfNullOrEmpty(audience);
+        ArgumentException.ThrowIfNullOrEmpty(organizationId);
+
+        lock (_gate)
+        {
+            if (!_organizations.ContainsKey(organizationId))
+            {
+                throw new InvalidOperationException(
+                    $"The tenant has no organization '{organizationId}'. Add it first.");
+            }
+
+            // In Auth0 the organizations a client may act for are a setting of its client grant.
+            if (!_grants.TryGetValue((clientId, audience), out var grant))
+            {
+                throw new InvalidOperationException(
+                    $"The client '{clientId}' has no grant for the API '{audience}'. Grant it first.");
+            }
+
+            grant.AllowedOrganizationIds.Add(organizationId);
         }
     }
 
@@ -117,10 +177,15 @@ internal sealed class TenantDirectory
     }
 
     /// <summary>
-    /// Decides what a client may have for an audience. With no requested scopes every granted scope is given;
-    /// otherwise the granted scopes that were also requested, as Auth0 does (it drops the rest without an error).
+    /// Decides what a client may have for an audience, and for an organization named by id or by name when it asks
+    /// for one. With no requested scopes every granted scope is given; otherwise the granted scopes that were also
+    /// requested, as Auth0 does (it drops the rest without an error).
     /// </summary>
-    public GrantDecision Decide(string clientId, string audience, IReadOnlyCollection<string>? requestedScopes)
+    public GrantDecision Decide(
+        string clientId,
+        string audience,
+        IReadOnlyCollection<string>? requestedScopes,
+        string? organization)
     {
         lock (_gate)
         {
@@ -129,16 +194,32 @@ internal sealed class TenantDirectory
                 return GrantDecision.UnknownAudience;
             }
 
-            if (!_grants.TryGetValue((clientId, audience), out var grantedScopes))
+            if (!_grants.TryGetValue((clientId, audience), out var grant))
             {
                 return GrantDecision.NoGrant;
             }
 
+            TenantOrganization? tenantOrganization = null;
+            if (organization is not null)
+            {
+                tenantOrganization = _organizations.GetValueOrDefault(organization)
+                    ?? _organizations.Values.FirstOrDefault(candidate => candidate.Name == organization);
+                if (tenantOrganization is null)
+                {
+                    return GrantDecision.UnknownOrganization;
+                }
+
+                if (!grant.AllowedOrganizationIds.Contains(tenantOrganization.Id))
+                {
+                    return GrantDecision.OrganizationNotAllowed;
+                }
+            }
+
             // Keep the order the client asked for, or the order of the grant when it asked for nothing.
             var scopes = requestedScopes is null
-                ? grantedScopes.ToArray()
-                : requestedScopes.Where(grantedScopes.Contains).Distinct(StringComparer.Ordinal).ToArray();
-            return GrantDecision.Granted(scopes);
+                ? grant.Scopes.ToArray()
+                : requestedScopes.Where(grant.Scopes.Contains).Distinct(StringComparer.Ordinal).ToArray();
+            return GrantDecision.Granted(scopes, tenantOrganization);
         }
     }
 
@@ -170,25 +251,50 @@ internal sealed class TenantDirectory
 }
 
 /// <summary>
-/// A client (an Auth0 application) and how it authenticates: with a secret when <see cref="Secret"/> is set, with
-/// none at all when it is a public client (a single-page or native application).
+/// A client (an Auth0 application) and how it authenticates: with a secret when <see cref="Secret"/> is set, with a
+/// JWT signed by the private half of <see cref="PublicKey"/> when that is set (private_key_jwt), with nothing at all
+/// when it is a public client (a single-page or native application).
 /// </summary>
 internal sealed record RegisteredClient(string ClientId, byte[]? Secret)
 {
-    public bool IsPublic => Secret is null;
+    public RSAParameters? PublicKey { get; init; }
+
+    /// <summary>The <c>kid</c> the client's assertions name, when it was registered with one.</summary>
+    public string? KeyId { get; init; }
+
+    public bool IsPublic => Secret is null && PublicKey is null;
 
     public bool SecretMatches(string clientSecret) =>
         Secret is not null && CryptographicOperations.FixedTimeEquals(Secret, Encoding.UTF8.GetBytes(clientSecret));
 }
 
-/// <summary>The outcome of <see cref="TenantDirectory.Decide"/>.</summary>
-internal readonly record struct GrantDecision(GrantDecisionKind Kind, IReadOnlyList<string> Scopes)
+/// <summary>A client grant: the scopes a client may have for one API, and the organizations it may act for.</summary>
+internal sealed class ClientGrant
 {
-    public static GrantDecision UnknownAudience => new(GrantDecisionKind.UnknownAudience, []);
+    public List<string> Scopes { get; } = [];
 
-    public static GrantDecision NoGrant => new(GrantDecisionKind.NoGrant, []);
+    public HashSet<string> AllowedOrganizationIds { get; } = new(StringComparer.Ordinal);
+}
 
-    public static GrantDecision Granted(IReadOnlyList<string> scopes) => new(GrantDecisionKind.Granted, scopes);
+/// <summary>An Auth0 organization: its id (<c>org_id</c> in tokens) and its unique name (<c>org_name</c>).</summary>
+internal sealed record TenantOrganization(string Id, string Name);
+
+/// <summary>The outcome of <see cref="TenantDirectory.Decide"/>.</summary>
+internal readonly record struct GrantDecision(
+    GrantDecisionKind Kind,
+    IReadOnlyList<string> Scopes,
+    TenantOrganization? Organization)
+{
+    public static GrantDecision UnknownAudience => new(GrantDecisionKind.UnknownAudience, [], null);
+
+    public static GrantDecision NoGrant => new(GrantDecisionKind.NoGrant, [], null);
+
+    public static GrantDecision UnknownOrganization => new(GrantDecisionKind.UnknownOrganization, [], null);
+
+    public static GrantDecision OrganizationNotAllowed => new(GrantDecisionKind.OrganizationNotAllowed, [], null);
+
+    public static GrantDecision Granted(IReadOnlyList<string> scopes, TenantOrganization? organization) =>
+        new(GrantDecisionKind.Granted, scopes, organization);
 }
 
 /// <summary>Whether a token may be issued, and if not, why.</summary>
@@ -197,4 +303,6 @@ internal enum GrantDecisionKind
     Granted,
     UnknownAudience,
     NoGrant,
+    UnknownOrganization,
+    OrganizationNotAllowed,
 }

@@ -25,7 +25,9 @@ internal static class TenantHost
         TokenEndpointHandler tokenEndpoint,
         UserStore userStore,
         HttpClient metadataClient,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        IssuedAccessTokens issuedAccessTokens,
+        ProtectedApiRequestCounter apiRequestCounter)
     {
         // The empty builder reads no appsettings, no environment and no command line, and adds no logging provider:
         // nothing from the machine can change where the tenant listens, and nothing it does is written to a console.
@@ -44,10 +46,12 @@ internal static class TenantHost
         builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddRouting();
-        builder.Services.AddProtectedApiAuthentication(addresses, metadataClient, timeProvider);
+        builder.Services.AddProtectedApiAuthentication(
+            addresses, metadataClient, timeProvider, issuedAccessTokens);
 
         var application = builder.Build();
         application.UseRouting();
+        apiRequestCounter.UseCounting(application);
         application.UseAuthentication();
         application.UseAuthorization();
         application.MapPost("/oauth/token", tokenEndpoint.HandleAsync);

@@ -3,9 +3,12 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Auth0ClientGen.Testing.Internal;
 
@@ -33,8 +36,8 @@ internal sealed class TokenEndpointFaults
 
     /// <summary>
     /// The answer under <paramref name="fault"/>, from <paramref name="answer"/> where the fault lets the grant run;
-    /// <see langword="null"/> when the fault left nothing to write: the connection was aborted, or the client gave up
-    /// during a delay.
+    /// <see langword="null"/> when the fault left nothing to write: the connection was aborted, by the fault itself or
+    /// because the client gave up, or the tenant stopped, during a delay.
     /// </summary>
     public static async Task<TokenEndpointResponse?> ApplyAsync(
         TokenEndpointFault fault,
@@ -44,22 +47,14 @@ internal sealed class TokenEndpointFaults
         switch (fault.Kind)
         {
             case TokenEndpointFaultKind.Delay:
-                try
-                {
-                    await Task.Delay(fault.DelayDuration, context.RequestAborted);
-                }
-                catch (OperationCanceledException)
-                {
-                    return null;
-                }
-
-                return answer();
+                return await DelayAsync(fault.DelayDuration, context) ? answer() : null;
             case TokenEndpointFaultKind.Error:
                 return TokenEndpointResponse.Error(fault.StatusCode, fault.ErrorCode!, fault.Description!);
             case TokenEndpointFaultKind.RateLimited:
                 return RateLimited(fault);
             case TokenEndpointFaultKind.Html:
-                return TokenEndpointResponse.Raw(fault.StatusCode, "text/html; charset=utf-8", HtmlPage(fault.StatusCode));
+                return TokenEndpointResponse.Raw(
+                    fault.StatusCode, "text/html; charset=utf-8", HtmlPage(fault.StatusCode));
             case TokenEndpointFaultKind.TruncatedJson:
                 return TokenEndpointResponse.Raw(
                     StatusCodes.Status200OK, "application/json", """{"token_type":"Bearer","expires_in":86400,"acc""");
@@ -96,6 +91,24 @@ internal sealed class TokenEndpointFaults
                 return null;
             default:
                 throw new InvalidOperationException($"Unknown token endpoint fault {fault}.");
+        }
+    }
+
+    /// <summary>Waits; <see langword="false"/>, with the connection aborted, when the wait was cut short.</summary>
+    private static async Task<bool> DelayAsync(TimeSpan delay, HttpContext context)
+    {
+        // A stopping tenant ends the wait too; else disposing it would wait out the host's shutdown timeout.
+        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        try
+        {
+            await Task.Delay(delay, cancellation.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            context.Abort();
+            return false;
         }
     }
 

@@ -24,7 +24,9 @@ internal sealed class TokenEndpointHandler(TokenGrants grants)
 
     public int IssuedTokenCount => Volatile.Read(ref _issuedTokenCount);
 
-    /// <summary>Requests by <c>grant_type</c> as sent; those without one, or whose body could not be read, under "".</summary>
+    /// <summary>
+    /// Requests by <c>grant_type</c> as sent; those without one, or whose body could not be read, under "".
+    /// </summary>
     public int GetRequestCount(string grantType) => _requestCountsByGrantType.GetValueOrDefault(grantType);
 
     public TokenEndpointFaults Faults => _faults;

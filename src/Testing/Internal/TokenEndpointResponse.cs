@@ -75,6 +75,10 @@ internal sealed class TokenEndpointResponse
     public static TokenEndpointResponse InvalidRequest(string description) =>
         Error(StatusCodes.Status400BadRequest, "invalid_request", description);
 
+    /// <summary>Auth0's 403 for a client that authenticated but may not have what it asked for.</summary>
+    public static TokenEndpointResponse AccessDenied(string description) =>
+        Error(StatusCodes.Status403Forbidden, "access_denied", description);
+
     public static TokenEndpointResponse Unauthorized() =>
         Error(StatusCodes.Status401Unauthorized, "access_denied", "Unauthorized");
 

@@ -11,14 +11,21 @@ using Microsoft.AspNetCore.Http;
 
 namespace Auth0ClientGen.Testing.Internal;
 
-/// <summary>The parameters of a token request, from a form body, a JSON body or a Basic header.</summary>
+/// <summary>
+/// The parameters of a token request, from a form body, a JSON body or a Basic header. The client proves who it is
+/// with <see cref="ClientSecret"/> (in the body or the Basic header), with a signed <see cref="ClientAssertion"/>
+/// (private_key_jwt), or not at all when it is a public client.
+/// </summary>
 internal sealed record TokenRequest(
     string? GrantType,
     string? ClientId,
     string? ClientSecret,
     string? Audience,
     string? Scope,
-    string? RefreshToken)
+    string? RefreshToken,
+    string? ClientAssertionType,
+    string? ClientAssertion,
+    string? Organization)
 {
     /// <summary>
     /// The scopes of the space-separated <c>scope</c> parameter, or <see langword="null"/> when none were asked for:
@@ -73,7 +80,9 @@ internal static class TokenRequestReader
             }
 
             // RFC 6749 section 2.3: a client uses one authentication method per request.
-            if (clientSecret is not null || (clientId is not null && clientId != basicClientId))
+            if (clientSecret is not null
+                || parameters.ContainsKey("client_assertion")
+                || (clientId is not null && clientId != basicClientId))
             {
                 return (null, TokenEndpointResponse.InvalidRequest(
                     "Authenticate the client either with a Basic header or with the body, not both."));
@@ -89,7 +98,10 @@ internal static class TokenRequestReader
             clientSecret,
             parameters.GetValueOrDefault("audience"),
             parameters.GetValueOrDefault("scope"),
-            parameters.GetValueOrDefault("refresh_token"));
+            parameters.GetValueOrDefault("refresh_token"),
+            parameters.GetValueOrDefault("client_assertion_type"),
+            parameters.GetValueOrDefault("client_assertion"),
+            parameters.GetValueOrDefault("organization"));
         return (tokenRequest, null);
     }
 
