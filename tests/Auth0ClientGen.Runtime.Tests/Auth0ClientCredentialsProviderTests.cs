@@ -8,6 +8,7 @@ using Auth0ClientGen.Runtime.Tests.Support;
 
 namespace Auth0ClientGen.Runtime.Tests;
 
+[Collection(ProcessWideListeners.Name)]
 public sealed class Auth0ClientCredentialsProviderTests
 {
     [Fact]

@@ -10,8 +10,7 @@ using Auth0ClientGen.Runtime.Tests.Support;
 namespace Auth0ClientGen.Runtime.Tests;
 
 /// <summary>The instruments are static, so this class runs alone: no other test's measurements mix in.</summary>
-[CollectionDefinition(nameof(RefreshTokenTelemetryTests), DisableParallelization = true)]
-[Collection(nameof(RefreshTokenTelemetryTests))]
+[Collection(ProcessWideListeners.Name)]
 public sealed class RefreshTokenTelemetryTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Auth0ClientGen.Runtime.Tests.Support;
 
 namespace Auth0ClientGen.Runtime.Tests;
 
+[Collection(ProcessWideListeners.Name)]
 public sealed class StoredCredentialsTests
 {
     private const string Orders = "https://orders.example.com";

@@ -18,6 +18,7 @@ namespace Auth0ClientGen.Runtime.Tests;
 /// A 401 that rejects the token renews it and retries once, only when the body can be sent again; other
 /// failures are never retried.
 /// </summary>
+[Collection(ProcessWideListeners.Name)]
 public sealed class TokenRejectionRetryTests
 {
     private const string Address = "https://api.example.com/orders";

@@ -14,6 +14,7 @@ namespace Auth0ClientGen.Runtime.Tests;
 /// Transient token endpoint failures are retried a bounded number of times, after delays that run on the injected
 /// clock and honour Retry-After; other failures are not retried.
 /// </summary>
+[Collection(ProcessWideListeners.Name)]
 public sealed class TokenRequestRetryTests
 {
     [Theory]
