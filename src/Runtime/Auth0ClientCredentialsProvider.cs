@@ -78,6 +78,9 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
     private readonly string _tenantOrigin;
     private readonly string _clientId;
     private readonly string? _clientSecret;
+
+    // The secret, and the Basic header values it travels in, both as written and URL-encoded first (RFC 6749).
+    private readonly string?[]? _basicCredentialSpellings;
     private readonly Auth0ClientAuthentication _authentication;
     private readonly ClientAssertionSigner? _assertionSigner;
     private readonly string? _defaultAudience;
@@ -92,6 +95,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
     private readonly Dictionary<TokenCacheKey, Task<CachedAccessToken>> _requestsInFlight = new();
     private readonly HashSet<Task<CachedAccessToken>> _forcedRequests = [];
     private readonly Lock _gate = new();
+    private long _requestsStarted;
 
     /// <summary>
     /// Creates a provider with its own HTTP client, which does not follow redirects. Create one per application
@@ -169,6 +173,13 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         else
         {
             _clientSecret = options.ClientSecret!;
+            _basicCredentialSpellings =
+            [
+                _clientSecret,
+                Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{_clientId}:{_clientSecret}")),
+                Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
+                    $"{Uri.EscapeDataString(_clientId)}:{Uri.EscapeDataString(_clientSecret)}")),
+            ];
         }
 
         _defaultAudience = string.IsNullOrWhiteSpace(options.Audience) ? null : options.Audience;
@@ -246,6 +257,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         Task<CachedAccessToken>? pending;
         TaskCompletionSource<CachedAccessToken>? started = null;
         var renewing = false;
+        long sequence = 0;
         lock (_gate)
         {
             // Another caller may have stored a fresh token since the lock-free check.
@@ -264,6 +276,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
             if (!joinable)
             {
                 started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                sequence = ++_requestsStarted;
                 pending = started.Task;
                 _requestsInFlight[key] = pending;
                 if (forceRenewal)
@@ -289,14 +302,24 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
                     GrantType);
             }
 
-            _ = RequestAndPublishAsync(key, started);
+            _ = RequestAndPublishAsync(key, started, sequence);
         }
 
         var token = await pending!.WaitAsync(cancellationToken).ConfigureAwait(false);
         return token.AccessToken;
     }
 
-    private async Task RequestAndPublishAsync(TokenCacheKey key, TaskCompletionSource<CachedAccessToken> completion)
+    /// <param name="key">The token requested.</param>
+    /// <param name="completion">Completed with the token, or the failure, for every caller waiting.</param>
+    /// <param name="sequence">
+    /// When the request started, relative to the others. A request that started earlier never replaces the token of
+    /// one that started later: a forced renewal can overtake a slower request that may still return the rejected
+    /// token, and that token must not come back into the cache when it finally arrives.
+    /// </param>
+    private async Task RequestAndPublishAsync(
+        TokenCacheKey key,
+        TaskCompletionSource<CachedAccessToken> completion,
+        long sequence)
     {
         try
         {
@@ -304,11 +327,12 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
             lock (_gate)
             {
                 // A token that is already due for renewal serves the callers waiting now, and no one after them.
-                if (token.IsFreshAt(_timeProvider.GetUtcNow()))
+                var superseded = _tokens.TryGetValue(key, out var cached) && cached.Sequence > sequence;
+                if (!superseded && token.IsFreshAt(_timeProvider.GetUtcNow()))
                 {
-                    _tokens[key] = token;
+                    _tokens[key] = token.WithSequence(sequence);
                 }
-                else
+                else if (!superseded)
                 {
                     _tokens.TryRemove(key, out _);
                 }
@@ -379,28 +403,30 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
             ClientId = _clientId,
         };
 
-        // What a failure's text is scrubbed of, should the endpoint echo it: the secret, or this assertion.
-        string credential;
+        // What a failure's text is scrubbed of, should the endpoint echo it: the secret in every form it was
+        // sent in, or this assertion.
+        string?[] credentials;
         switch (_authentication)
         {
             case Auth0ClientAuthentication.PrivateKeyJwt:
-                credential = _assertionSigner!.Create(_timeProvider.GetUtcNow());
+                var assertion = _assertionSigner!.Create(_timeProvider.GetUtcNow());
+                credentials = [assertion];
                 request.ClientCredentialStyle = ClientCredentialStyle.PostBody;
                 request.ClientAssertion = new ClientAssertion
                 {
                     Type = OidcConstants.ClientAssertionTypes.JwtBearer,
-                    Value = credential,
+                    Value = assertion,
                 };
                 break;
             case Auth0ClientAuthentication.ClientSecretBasic:
-                credential = _clientSecret!;
-                request.ClientSecret = credential;
+                credentials = _basicCredentialSpellings!;
+                request.ClientSecret = _clientSecret;
                 request.ClientCredentialStyle = ClientCredentialStyle.AuthorizationHeader;
                 request.AuthorizationHeaderStyle = BasicAuthenticationHeaderStyle.Rfc6749;
                 break;
             default:
-                credential = _clientSecret!;
-                request.ClientSecret = credential;
+                credentials = [_clientSecret];
+                request.ClientSecret = _clientSecret;
                 request.ClientCredentialStyle = ClientCredentialStyle.PostBody;
                 break;
         }
@@ -437,16 +463,17 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
             if (response.HttpResponse?.RequestMessage?.RequestUri is { } answeredFrom && answeredFrom != _tokenEndpoint)
             {
                 Log.TokenRequestRedirected(_logger, _tokenEndpoint, audience);
-                throw TokenRequestErrors.Redirected(_tokenEndpoint, answeredFrom, response.HttpResponse.StatusCode);
+                throw TokenRequestErrors.Redirected(
+                    _tokenEndpoint, answeredFrom, response.HttpResponse.StatusCode, credentials);
             }
 
             // Duende reads every field through the JSON root, which throws unless the root is an object.
             if (response.Json is { ValueKind: not JsonValueKind.Object }
                 || response.IsError
                 || string.IsNullOrEmpty(response.AccessToken)
-                || !TokenRequestErrors.IsBearer(response))
+                || !TokenRequestErrors.IsUsableBearerToken(response))
             {
-                var failure = TokenRequestErrors.FromResponse(response, _tokenEndpoint, audience, credential);
+                var failure = TokenRequestErrors.FromResponse(response, _tokenEndpoint, audience, credentials);
                 if (failure.StatusCode is { } statusCode)
                 {
                     Log.AccessTokenRequestFailed(_logger, audience, (int)statusCode, failure.Error ?? "none");
@@ -481,9 +508,14 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         }
     }
 
-    private sealed class CachedAccessToken(string accessToken, DateTimeOffset renewAt)
+    private sealed class CachedAccessToken(string accessToken, DateTimeOffset renewAt, long sequence = 0)
     {
         public string AccessToken { get; } = accessToken;
+
+        /// <summary>When the request that fetched it started, relative to the provider's other requests.</summary>
+        public long Sequence { get; } = sequence;
+
+        public CachedAccessToken WithSequence(long requestSequence) => new(AccessToken, renewAt, requestSequence);
 
         public bool IsFreshAt(DateTimeOffset now) => now < renewAt;
     }

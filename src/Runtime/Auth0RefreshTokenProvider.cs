@@ -583,14 +583,15 @@ public sealed class Auth0RefreshTokenProvider : ICredentialsProvider
             if (response.HttpResponse?.RequestMessage?.RequestUri is { } answeredFrom && answeredFrom != _tokenEndpoint)
             {
                 Log.RefreshRequestRedirected(_logger, _tokenEndpoint, audience);
-                throw TokenRequestErrors.Redirected(_tokenEndpoint, answeredFrom, response.HttpResponse.StatusCode);
+                throw TokenRequestErrors.Redirected(
+                    _tokenEndpoint, answeredFrom, response.HttpResponse.StatusCode, _clientSecret, refreshToken);
             }
 
             // Duende reads every field through the JSON root, which throws unless the root is an object.
             if (response.Json is { ValueKind: not JsonValueKind.Object }
                 || response.IsError
                 || string.IsNullOrEmpty(response.AccessToken)
-                || !TokenRequestErrors.IsBearer(response))
+                || !TokenRequestErrors.IsUsableBearerToken(response))
             {
                 var failure = TokenRequestErrors.FromRefreshResponse(
                     response, _tokenEndpoint, audience, _clientSecret, refreshToken);

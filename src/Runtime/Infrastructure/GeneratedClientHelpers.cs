@@ -32,6 +32,8 @@ public static class GeneratedClientHelpers
 
     private static readonly HttpRequestOptionsKey<bool> AcceptErrorStatusKey = new("Auth0ClientGen.AcceptErrorStatus");
 
+    private static readonly HttpRequestOptionsKey<string?> RejectedTokenKey = new("Auth0ClientGen.RejectedToken");
+
     // The characters of an HTTP token (RFC 9110), which is what a header name is.
     private static readonly SearchValues<char> HeaderNameCharacters = SearchValues.Create(
         "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
@@ -295,7 +297,11 @@ public static class GeneratedClientHelpers
                 Log.AccessTokenRejectedRetrying(logger, client.ApiName, TokenDestinations.Describe(address));
             }
 
+            var rejectedToken = accessToken;
             request = CopyForRetry(request);
+
+            // Kept with the retry so that an error it gets can have both tokens redacted: the API saw both.
+            request.Options.Set(RejectedTokenKey, rejectedToken);
             accessToken = await credentials
                 .GetAccessTokenAsync(tokenRequest with { ForceRenewal = true }, cancellationToken)
                 .ConfigureAwait(false);
@@ -315,8 +321,7 @@ public static class GeneratedClientHelpers
 
         using (response)
         {
-            throw await CreateApiExceptionAsync(request, response, accessToken, cancellationToken)
-                .ConfigureAwait(false);
+            throw await CreateApiExceptionAsync(request, response, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -643,31 +648,43 @@ public static class GeneratedClientHelpers
 
     /// <summary>
     /// The <see cref="ApiException"/> for a response with a status outside 200–299: at most
-    /// <see cref="ApiException.MaxContentBytes"/> of the body, with the access token the request carried redacted.
-    /// Both the throwing path and <see cref="ApiResponse{T}.Error"/> are built here.
+    /// <see cref="ApiException.MaxContentBytes"/> of the body. Every token the request sent is redacted from all the
+    /// text the API wrote back (body, reason phrase, <c>WWW-Authenticate</c>): the one in its
+    /// <c>Authorization</c> header, and the one a retry replaced. Both the throwing path and
+    /// <see cref="ApiResponse{T}.Error"/> are built here.
     /// </summary>
     private static async Task<ApiException> CreateApiExceptionAsync(
         HttpRequestMessage request,
         HttpResponseMessage response,
-        string? accessToken,
         CancellationToken cancellationToken)
     {
+        var authorization = request.Headers.Authorization;
+        string?[] sentTokens =
+        [
+            string.Equals(authorization?.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase) ? authorization!.Parameter : null,
+            request.Options.TryGetValue(RejectedTokenKey, out var rejected) ? rejected : null,
+        ];
         var (body, truncated) = await ErrorBodyReader
             .ReadAsync(response.Content, ApiException.MaxContentBytes, cancellationToken)
             .ConfigureAwait(false);
+        foreach (var token in sentTokens)
+        {
+            body = ErrorBodyReader.Redact(body, token, truncated);
+        }
+
         return new ApiException(
             request.Method,
             request.RequestUri!,
             response.StatusCode,
-            response.ReasonPhrase,
-            body.Length == 0 ? null : ErrorBodyReader.Redact(body, accessToken, truncated),
+            MessageText.WithoutSecrets(response.ReasonPhrase, sentTokens),
+            body.Length == 0 ? null : body,
             truncated,
-            response.Headers.WwwAuthenticate);
+            response.Headers.WwwAuthenticate.Select(challenge => new AuthenticationHeaderValue(
+                challenge.Scheme, MessageText.WithoutSecrets(challenge.Parameter, sentTokens))));
     }
 
     /// <summary>
-    /// The error of a response <see cref="SendAsync"/> returned under <see cref="AcceptErrorStatus"/>. The token
-    /// to redact is the one the request carried in its <c>Authorization</c> header.
+    /// The error of a response <see cref="SendAsync"/> returned under <see cref="AcceptErrorStatus"/>.
     /// </summary>
     private static Task<ApiException> DescribeErrorStatusAsync(
         HttpResponseMessage response,
@@ -675,11 +692,7 @@ public static class GeneratedClientHelpers
     {
         var request = response.RequestMessage ?? throw new InvalidOperationException(
             "The response does not carry its request; send it through GeneratedClientHelpers.SendAsync.");
-        var authorization = request.Headers.Authorization;
-        var accessToken = string.Equals(authorization?.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase)
-            ? authorization!.Parameter
-            : null;
-        return CreateApiExceptionAsync(request, response, accessToken, cancellationToken);
+        return CreateApiExceptionAsync(request, response, cancellationToken);
     }
 
     private static InvalidOperationException NoValue<T>(

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Encodings.Web;
@@ -88,6 +89,9 @@ internal static class ErrorBodyReader
             return RedactJsonStrings(body, accessToken);
         }
 
+        // A cut body is not valid JSON, so its strings cannot be decoded by a parser; decode escapes by hand.
+        body = RedactEscapedSpellings(body, accessToken);
+
         for (var length = Math.Min(accessToken.Length - 1, body.Length); length >= MinRedactedPrefixLength; length--)
         {
             if (body.AsSpan(body.Length - length).SequenceEqual(accessToken.AsSpan(0, length)))
@@ -106,6 +110,70 @@ internal static class ErrorBodyReader
         return new[] { strict, relaxed, relaxed.Replace("/", "\\/", StringComparison.Ordinal) }
             .Where(spelling => spelling != accessToken)
             .Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Finds the token written with JSON escapes of any kind (<c>\u0065</c> for "e", <c>\/</c> for "/") in text
+    /// that cannot be parsed, such as a cut body, by decoding every escape while remembering where each decoded
+    /// character came from, and replaces the escaped spelling.
+    /// </summary>
+    private static string RedactEscapedSpellings(string body, string accessToken)
+    {
+        if (!body.Contains('\\'))
+        {
+            return body;
+        }
+
+        var decoded = new StringBuilder(body.Length);
+        var sourceStart = new List<int>(body.Length);
+        for (var index = 0; index < body.Length;)
+        {
+            var start = index;
+            var character = body[index];
+            if (character == '\\' && index + 1 < body.Length)
+            {
+                var escape = body[index + 1];
+                if (escape == 'u' && index + 5 < body.Length
+                    && ushort.TryParse(body.AsSpan(index + 2, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+                {
+                    character = (char)code;
+                    index += 6;
+                }
+                else
+                {
+                    character = escape switch { 'n' => '\n', 'r' => '\r', 't' => '\t', 'b' => '\b', 'f' => '\f', _ => escape };
+                    index += 2;
+                }
+            }
+            else
+            {
+                index++;
+            }
+
+            decoded.Append(character);
+            sourceStart.Add(start);
+        }
+
+        var text = decoded.ToString();
+        var found = text.LastIndexOf(accessToken, StringComparison.Ordinal);
+        if (found < 0)
+        {
+            return body;
+        }
+
+        // Replace from the end, so earlier positions stay valid.
+        var result = new StringBuilder(body);
+        while (found >= 0)
+        {
+            var from = sourceStart[found];
+            var afterLast = found + accessToken.Length < sourceStart.Count
+                ? sourceStart[found + accessToken.Length]
+                : body.Length;
+            result.Remove(from, afterLast - from).Insert(from, Redacted);
+            found = found == 0 ? -1 : text.LastIndexOf(accessToken, found - 1, StringComparison.Ordinal);
+        }
+
+        return result.ToString();
     }
 
     /// <summary>

@@ -14,6 +14,13 @@ namespace Auth0ClientGen.Internal;
 /// </summary>
 internal static partial class TokenRequestErrors
 {
+    // What an access token may be made of: visible ASCII without the characters that would end or split a
+    // credential in an Authorization header (quote, comma, backslash). This is looser than the b64token syntax of
+    // RFC 6750 on purpose, since some servers issue opaque tokens with other punctuation; what matters is that the
+    // header carries exactly the token, so spaces, line breaks and control characters are out.
+    private static readonly System.Buffers.SearchValues<char> TokenCharacters = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0x21, 0x7E - 0x21 + 1).Select(code => (char)code).Where(character => character is not ('"' or ',' or '\\'))]);
+
     private const string SettingsAdvice =
         "Check Auth0:Domain, Auth0:ClientId, Auth0:ClientSecret and the audience.";
 
@@ -36,12 +43,16 @@ internal static partial class TokenRequestErrors
             return Unreachable(endpoint, response.Exception);
         }
 
+        // Everything the endpoint wrote that reaches a message (reason phrase, Location, token_type, error text)
+        // has the secrets taken out first: a server may echo any of them.
         var statusCode = httpResponse.StatusCode;
-        var status = $"{(int)statusCode} {httpResponse.ReasonPhrase ?? statusCode.ToString()}";
+        var status = MessageText.WithoutSecrets(
+            $"{(int)statusCode} {httpResponse.ReasonPhrase ?? statusCode.ToString()}", secrets)!;
         if ((int)statusCode is >= 300 and < 400)
         {
             var location = httpResponse.Headers.Location is { } target
-                ? $" to {MessageText.Address(target.IsAbsoluteUri ? target : new Uri(endpoint, target))}"
+                ? " to " + MessageText.WithoutSecrets(
+                    MessageText.Address(target.IsAbsoluteUri ? target : new Uri(endpoint, target)), secrets)
                 : string.Empty;
             return new TokenRequestException(
                 $"The Auth0 token endpoint {endpoint} answered {status}, redirecting{location}, so no access token"
@@ -79,14 +90,19 @@ internal static partial class TokenRequestErrors
 
         var error = MessageText.WithoutSecrets(response.TryGet("error"), secrets);
         var description = MessageText.WithoutSecrets(response.TryGet("error_description"), secrets);
-        if (error is null && httpResponse.IsSuccessStatusCode && !string.IsNullOrEmpty(response.AccessToken))
+        if (error is null && httpResponse.IsSuccessStatusCode && HasAccessTokenField(response.Json!.Value))
         {
-            // The only reason a success with an access token is refused: its type is not one this library sends.
+            // A success with an access token is refused for its shape or its type, never quoted: either could be
+            // the token itself.
+            var problem = !IsWellFormedAccessToken(response)
+                ? "an access_token that cannot be sent as a bearer token (it must be a JSON string of visible ASCII"
+                    + " characters without spaces, quotes, commas or backslashes)"
+                : $"an access token of type '{MessageText.Quote(MessageText.WithoutSecrets(response.TokenType, secrets) ?? string.Empty, 40)}',"
+                    + " while generated clients send only Bearer tokens";
             return new TokenRequestException(
-                $"The Auth0 token endpoint {endpoint} answered {status} with an access token of type"
-                + $" '{MessageText.Quote(response.TokenType ?? string.Empty, 40)}' for audience '{audience}', but generated"
-                + " clients send only Bearer tokens. Check that the API in Auth0 issues Bearer tokens and that"
-                + $" {Auth0Settings.DomainKey} points at an Auth0 tenant.",
+                $"The Auth0 token endpoint {endpoint} answered {status} with {problem}, for audience '{audience}'."
+                + $" Check that the API in Auth0 issues Bearer tokens and that {Auth0Settings.DomainKey} points at an"
+                + " Auth0 tenant.",
                 error: null,
                 errorDescription: null,
                 statusCode);
@@ -143,21 +159,44 @@ internal static partial class TokenRequestErrors
                 : null;
 
     /// <summary>
-    /// Whether a token response's access token can be sent as <c>Authorization: Bearer</c>: its <c>token_type</c> is
-    /// Bearer, in any case, or absent. Sending a token of another type (a proof-of-possession token, say) as a
-    /// bearer token would be a silently wrong request.
+    /// Whether a successful token response carries an access token that can be sent as
+    /// <c>Authorization: Bearer</c>: a JSON string of visible ASCII without quotes, commas or backslashes, with a
+    /// <c>token_type</c> of Bearer, in any case, or none. Anything
+    /// else (a number, an object, text with spaces or line breaks, a proof-of-possession token) would be a silently
+    /// wrong request, or a broken header on every call until it expired.
     /// </summary>
-    public static bool IsBearer(TokenResponse response)
-        => string.IsNullOrEmpty(response.TokenType)
-            || string.Equals(response.TokenType, "Bearer", StringComparison.OrdinalIgnoreCase);
+    public static bool IsUsableBearerToken(TokenResponse response)
+        => IsWellFormedAccessToken(response)
+            && (string.IsNullOrEmpty(response.TokenType)
+                || string.Equals(response.TokenType, "Bearer", StringComparison.OrdinalIgnoreCase));
+
+    private static bool HasAccessTokenField(JsonElement json) => json.TryGetProperty("access_token", out _);
+
+    private static bool IsWellFormedAccessToken(TokenResponse response)
+    {
+        if (response.Json is not { ValueKind: JsonValueKind.Object } json
+            || !json.TryGetProperty("access_token", out var field)
+            || field.ValueKind != JsonValueKind.String
+            || field.GetString() is not { Length: > 0 } token)
+        {
+            return false;
+        }
+
+        return token.AsSpan().IndexOfAnyExcept(TokenCharacters) < 0;
+    }
 
     /// <summary>
     /// Explains a token request that the HTTP client sent on to another address after the token endpoint
     /// redirected it. The client secret has gone there with it, so the answer is not used.
     /// </summary>
-    public static TokenRequestException Redirected(Uri endpoint, Uri finalAddress, HttpStatusCode statusCode)
+    public static TokenRequestException Redirected(
+        Uri endpoint,
+        Uri finalAddress,
+        HttpStatusCode statusCode,
+        params ReadOnlySpan<string?> secrets)
         => new(
-            $"The Auth0 token endpoint {endpoint} redirected the token request to {MessageText.Address(finalAddress)},"
+            $"The Auth0 token endpoint {endpoint} redirected the token request to"
+            + $" {MessageText.WithoutSecrets(MessageText.Address(finalAddress), secrets)},"
             + " and the HttpClient followed the redirect, so its answer was refused. The HttpClient used for the"
             + " token endpoint must not follow redirects (set AllowAutoRedirect to false on its handler), since"
             + " following one re-sends the client secret to the new address; consider rotating the secret. Set"
