@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
-using System.Text.Json;
 using System.Threading.Tasks;
 using Auth0ClientGen.Testing;
 using Microsoft.Extensions.Configuration;
@@ -45,8 +43,8 @@ public class NamedCredentialsTests(TenantFixture fixture) : IClassFixture<Tenant
         await provider.GetRequiredService<IUsersApi>().ListRawAsync(includeTotals: false, perPage: 1);
         await provider.GetRequiredService<IQuickstartApi>().GetPrivateAsync();
 
-        var usersToken = ReadClaims(Assert.Single(usersCapture.Requests).Authorization);
-        var quickstartToken = ReadClaims(Assert.Single(quickstartCapture.Requests).Authorization);
+        var usersToken = JwtClaims.ReadBearer(Assert.Single(usersCapture.Requests).Authorization);
+        var quickstartToken = JwtClaims.ReadBearer(Assert.Single(quickstartCapture.Requests).Authorization);
         Assert.Equal(LocalAuth0Tenant.DefaultClientId, usersToken.GetProperty("azp").GetString());
         Assert.Equal(fixture.Tenant.ManagementApiAudience, usersToken.GetProperty("aud").GetString());
         Assert.Equal(SecondClientId, quickstartToken.GetProperty("azp").GetString());
@@ -71,13 +69,5 @@ public class NamedCredentialsTests(TenantFixture fixture) : IClassFixture<Tenant
         var message = await provider.GetRequiredService<IQuickstartApi>().GetPrivateAsync();
 
         Assert.False(string.IsNullOrEmpty(message.Message));
-    }
-
-    private static JsonElement ReadClaims(string? authorization)
-    {
-        Assert.StartsWith("Bearer ", authorization);
-        var payload = authorization!["Bearer ".Length..].Split('.')[1].Replace('-', '+').Replace('_', '/');
-        payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
-        return JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload))).RootElement.Clone();
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Auth0ClientGen.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Auth0ClientGen.EndToEnd.Tests;
 
@@ -27,6 +28,28 @@ public sealed class TenantFixture : IAsyncLifetime
                 ClientSecret = clientSecret,
                 Audience = Tenant.ManagementApiAudience,
             });
+
+    /// <summary>
+    /// A provider for the default client of <paramref name="tenant"/>, adjusted by <paramref name="configure"/>, whose
+    /// token requests go straight to loopback: no proxy, no redirects.
+    /// </summary>
+    public static Auth0ClientCredentialsProvider CreateProvider(
+        LocalAuth0Tenant tenant,
+        Action<Auth0ClientCredentialsOptions>? configure = null,
+        TimeProvider? time = null,
+        ILogger<Auth0ClientCredentialsProvider>? logger = null,
+        HttpClient? httpClient = null)
+    {
+        var options = new Auth0ClientCredentialsOptions
+        {
+            Domain = tenant.Domain,
+            ClientId = LocalAuth0Tenant.DefaultClientId,
+            ClientSecret = LocalAuth0Tenant.DefaultClientSecret,
+        };
+        configure?.Invoke(options);
+        httpClient ??= new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false });
+        return new Auth0ClientCredentialsProvider(httpClient, options, time, logger);
+    }
 
     public HttpClient CreateApiHttpClient() => new() { BaseAddress = Tenant.BaseAddress };
 }

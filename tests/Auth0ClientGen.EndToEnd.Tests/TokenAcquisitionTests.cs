@@ -59,7 +59,7 @@ public sealed class TokenAcquisitionTests(TenantFixture fixture) : IClassFixture
     [Fact]
     public async Task Logs_captured_at_trace_hold_no_secret_and_no_token()
     {
-        var sentTokens = new ConcurrentBag<string>();
+        var sentTokens = new ConcurrentQueue<string>();
         await using var services = BuildServices(LocalAuth0Tenant.DefaultClientSecret, sentTokens);
         await using var refused = BuildServices("wrong-secret-NEVER-logged", sentTokens);
 
@@ -74,29 +74,20 @@ public sealed class TokenAcquisitionTests(TenantFixture fixture) : IClassFixture
         Assert.Contains(records, record => record.Id.Id == 1001);
         Assert.Contains(records, record => record.Id.Id == 1004);
         Assert.Contains(records, record => record.Id.Id == 1151);
-        var secrets = sentTokens
-            .Append(LocalAuth0Tenant.DefaultClientSecret)
-            .Append("wrong-secret-NEVER-logged")
-            .Append(BasicCredentials(LocalAuth0Tenant.DefaultClientSecret))
-            .Append(BasicCredentials("wrong-secret-NEVER-logged"))
-            .ToList();
-        foreach (var record in records)
-        {
-            var text = string.Join(
-                "\n",
-                new[] { record.Message, record.Exception?.ToString() }
-                    .Concat(record.StructuredState?.Select(pair => pair.Value) ?? []));
-            foreach (var secret in secrets)
-            {
-                Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
-            }
-        }
+        SecretFreeText.AssertNoSecret(
+            exception: null,
+            records,
+            sentTokens
+                .Append(LocalAuth0Tenant.DefaultClientSecret)
+                .Append("wrong-secret-NEVER-logged")
+                .Append(BasicCredentials(LocalAuth0Tenant.DefaultClientSecret))
+                .Append(BasicCredentials("wrong-secret-NEVER-logged")));
     }
 
     private static string BasicCredentials(string secret)
         => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{LocalAuth0Tenant.DefaultClientId}:{secret}"));
 
-    private ServiceProvider BuildServices(string clientSecret, ConcurrentBag<string> sentTokens)
+    private ServiceProvider BuildServices(string clientSecret, ConcurrentQueue<string> sentTokens)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -115,25 +106,9 @@ public sealed class TokenAcquisitionTests(TenantFixture fixture) : IClassFixture
         // Everything at Trace. The token endpoint gets Basic credentials, so a logged header would show them.
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
         services.AddAuth0ApiClient<IUsersApi>()
-            .AddHttpMessageHandler(() => new TokenRecordingHandler(sentTokens));
+            .AddHttpMessageHandler(() => new BearerTokenRecorder(sentTokens));
         services.AddAuth0ApiClient<IQuickstartApi>()
-            .AddHttpMessageHandler(() => new TokenRecordingHandler(sentTokens));
+            .AddHttpMessageHandler(() => new BearerTokenRecorder(sentTokens));
         return services.BuildServiceProvider();
-    }
-
-    /// <summary>Remembers every bearer token the API client sends, so the logs can be searched for them.</summary>
-    private sealed class TokenRecordingHandler(ConcurrentBag<string> tokens) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(
-            HttpRequestMessage request,
-            CancellationToken cancellationToken)
-        {
-            if (request.Headers.Authorization?.Parameter is { } token)
-            {
-                tokens.Add(token);
-            }
-
-            return base.SendAsync(request, cancellationToken);
-        }
     }
 }
