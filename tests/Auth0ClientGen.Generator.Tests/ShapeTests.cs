@@ -31,6 +31,15 @@ public class ShapeTests
             abstract Task<string> IBase.A();
         }
         """)]
+    [InlineData("dots that are not dot segments", """
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/.well-known/{name}.json")] Task<string> A(string name);
+            [Get("/files/..{name}/...")] Task<string> B(string name);
+            [Get("/search?path=../x")] Task<string> C();
+        }
+        """)]
     [InlineData("keyword namespace", """
         namespace @class.@int
         {
