@@ -40,6 +40,20 @@ public class ShapeTests
             [Get("/search?path=../x")] Task<string> C();
         }
         """)]
+    [InlineData("re-abstraction of a default implementation two levels up", """
+        public interface IBase { [Get("/a")] Task<string> A() => Task.FromResult("local"); }
+        public interface IMiddle : IBase { abstract Task<string> IBase.A(); }
+
+        [Auth0Api]
+        public interface IApi : IMiddle { }
+        """)]
+    [InlineData("default implementation of a re-abstraction", """
+        public interface IBase { Task<string> A() => Task.FromResult("base"); }
+        public interface IMiddle : IBase { abstract Task<string> IBase.A(); }
+
+        [Auth0Api]
+        public interface IApi : IMiddle { Task<string> IBase.A() => Task.FromResult("api"); }
+        """)]
     [InlineData("keyword namespace", """
         namespace @class.@int
         {
