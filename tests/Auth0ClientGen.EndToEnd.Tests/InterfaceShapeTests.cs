@@ -171,6 +171,19 @@ public interface IAnnotatedLedgerApi
     Task<List<LedgerEntry?>> ListAsync(IEnumerable<string?>? memos);
 }
 
+public interface ICachedCatalog
+{
+    [Get("/catalog/{sku}")]
+    Task<string> DescribeAsync(string sku) => Task.FromResult("cached " + sku);
+}
+
+/// <summary>Re-abstracts a method whose base has a body, so the client must send its call.</summary>
+[Auth0Api(BaseUrl = "https://catalog.example")]
+public interface ICatalogApi : ICachedCatalog
+{
+    abstract Task<string> ICachedCatalog.DescribeAsync(string sku);
+}
+
 /// <summary>
 /// Interface shapes compiled by the real generator and called through a capturing handler: inheritance,
 /// generic methods, keywords and awkward names, nesting, same-name interfaces, partial clients and nullability.
@@ -205,6 +218,18 @@ public class InterfaceShapeTests
         Assert.False(_handler.Requests[0].Headers.ContainsKey("X-Store"), "The reading base declares no headers.");
         Assert.Equal("parts", _handler.Requests[1].Headers["X-Store"]);
         Assert.Equal("parts", _handler.Requests[2].Headers["X-Store"]);
+    }
+
+    [Fact]
+    public async Task AReabstractedDefaultMethodSendsTheCallItsBaseDeclares()
+    {
+        ICachedCatalog catalog = new CatalogApiClient(new HttpClient(_handler), _credentials);
+        _handler.ResponseBody = "from the server";
+
+        var description = await catalog.DescribeAsync("b-7");
+
+        Assert.Equal("from the server", description);
+        Assert.Equal("https://catalog.example/catalog/b-7", Assert.Single(_handler.Requests).Uri);
     }
 
     [Fact]

@@ -110,6 +110,13 @@ public class DiagnosticTests
     [InlineData("/orders/{*path}")]
     [InlineData("/orders/{order.}")]
     [InlineData("/orders#top")]
+    [InlineData("/users/{id}/../admin")]
+    [InlineData("/files/%2e%2E/{id}")]
+    [InlineData("/files/.%2e/{id}")]
+    [InlineData("/users/./{id}")]
+    [InlineData("/users/{id}/.")]
+    [InlineData("/users/{id}/..?all=true")]
+    [InlineData(@"/users/{id}/..\\admin")]
     public void ACG0004_MalformedRoute(string template) => AssertSingleDiagnostic("ACG0004", $$"""
         [Auth0Api]
         public interface IApi
@@ -336,6 +343,63 @@ public class DiagnosticTests
         {
             [Get("/items/{id}")]
             Task<string> GetAsync(string id, string [|ID|]);
+        }
+        """);
+
+    [Fact]
+    public void ACG0018_PlaceholderPropertyMatchedByTwoProperties() => AssertSingleDiagnostic("ACG0018", """
+        public sealed class Filter { public string Id { get; set; } = ""; public string ID { get; set; } = ""; }
+
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get([|"/items/{filter.id}"|])]
+            Task<string> GetAsync(Filter filter);
+        }
+        """);
+
+    [Fact]
+    public void ACG0029_ReabstractedDefaultMethodWithoutHttpMethod() => AssertSingleDiagnostic("ACG0029", """
+        public interface IBase
+        {
+            Task<string> GetAsync() => Task.FromResult("local");
+        }
+
+        [Auth0Api]
+        public interface IApi : IBase
+        {
+            abstract Task<string> IBase.[|GetAsync|]();
+        }
+        """);
+
+    [Fact]
+    public void ACG0029_ReabstractionWithAnHttpMethodOfItsOwn() => AssertSingleDiagnostic("ACG0029", """
+        public interface IBase
+        {
+            [Get("/a")]
+            Task<string> GetAsync();
+        }
+
+        [Auth0Api]
+        public interface IApi : IBase
+        {
+            [[|Get("/b")|]]
+            abstract Task<string> IBase.GetAsync();
+        }
+        """);
+
+    [Theory]
+    [InlineData("Body")]
+    [InlineData("Query")]
+    [InlineData("Header(\"X-Request-Id\")")]
+    [InlineData("HeaderCollection")]
+    [InlineData("AliasAs(\"token\")")]
+    public void ACG0030_CancellationTokenMarkedToBeSent(string attribute) => AssertSingleDiagnostic("ACG0030", $$"""
+        [Auth0Api]
+        public interface IApi
+        {
+            [Post("/items")]
+            Task<string> PostAsync([[|{{attribute}}|]] CancellationToken cancellationToken);
         }
         """);
 

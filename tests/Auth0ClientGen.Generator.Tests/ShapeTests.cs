@@ -31,6 +31,29 @@ public class ShapeTests
             abstract Task<string> IBase.A();
         }
         """)]
+    [InlineData("dots that are not dot segments", """
+        [Auth0Api]
+        public interface IApi
+        {
+            [Get("/.well-known/{name}.json")] Task<string> A(string name);
+            [Get("/files/..{name}/...")] Task<string> B(string name);
+            [Get("/search?path=../x")] Task<string> C();
+        }
+        """)]
+    [InlineData("re-abstraction of a default implementation two levels up", """
+        public interface IBase { [Get("/a")] Task<string> A() => Task.FromResult("local"); }
+        public interface IMiddle : IBase { abstract Task<string> IBase.A(); }
+
+        [Auth0Api]
+        public interface IApi : IMiddle { }
+        """)]
+    [InlineData("default implementation of a re-abstraction", """
+        public interface IBase { Task<string> A() => Task.FromResult("base"); }
+        public interface IMiddle : IBase { abstract Task<string> IBase.A(); }
+
+        [Auth0Api]
+        public interface IApi : IMiddle { Task<string> IBase.A() => Task.FromResult("api"); }
+        """)]
     [InlineData("keyword namespace", """
         namespace @class.@int
         {

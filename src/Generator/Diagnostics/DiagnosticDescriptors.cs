@@ -114,9 +114,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor AmbiguousPlaceholder = Error(
         "ACG0018",
-        "Route placeholder matches more than one parameter",
-        "The route placeholder '{{{0}}}' of method '{1}' matches parameters '{2}' and '{3}', whose names differ only in case; rename one of them or mark one with [Query]",
-        "Placeholders match parameter names case-insensitively, so each placeholder must match exactly one parameter.");
+        "Route placeholder matches more than one parameter or property",
+        "The route placeholder '{{{0}}}' of method '{1}' matches {2}, whose names differ only in case; {3}",
+        "Placeholders match parameter and property names case-insensitively, so each placeholder must match exactly one of them.");
 
     public static readonly DiagnosticDescriptor PartialClientConflict = Error(
         "ACG0019",
@@ -177,6 +177,18 @@ internal static class DiagnosticDescriptors
         "JsonContext is not accessible to the generated client",
         "JsonContext '{0}' is private, protected or file-local, so the generated client cannot use it; make it and every type it is nested in public or internal",
         "The generated client is a top-level class in its own file and reads the context's Default instance.");
+
+    public static readonly DiagnosticDescriptor ReabstractedMethodWithoutHttpMethod = Error(
+        "ACG0029",
+        "Re-abstracted method cannot be generated",
+        "'{0}' re-abstracts '{1}', so the client must implement it as an HTTP call from the attributes of '{1}', but {2}",
+        "A re-abstraction hides the base method's default implementation, and the client builds the call from the base method's declaration.");
+
+    public static readonly DiagnosticDescriptor CancellationTokenMarkedAsValue = Error(
+        "ACG0030",
+        "CancellationToken parameter is marked to be sent",
+        "Parameter '{0}' of method '{1}' is a CancellationToken, which cancels the call and is never sent, but it is marked with [{2}]; remove the attribute, or send the value in a parameter of another type",
+        "A CancellationToken only cancels the call, so an attribute that would send it in the request is never honoured.");
 
     private static DiagnosticDescriptor Error(string id, string title, string message, string description)
         => new(

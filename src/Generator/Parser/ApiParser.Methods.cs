@@ -21,14 +21,24 @@ internal sealed partial class ApiParser
         ["Auth0ClientGen.OptionsAttribute"] = "Options",
     };
 
-    private MethodModel ParseMethod(INamedTypeSymbol declaringInterface, IMethodSymbol method)
+    /// <summary>
+    /// Parses one method. A method re-abstracted in a more derived interface is still declared by the base method's
+    /// attributes; <paramref name="reabstraction"/> is that re-abstraction, so a mistake is reported where it was made.
+    /// </summary>
+    private MethodModel ParseMethod(
+        INamedTypeSymbol declaringInterface,
+        IMethodSymbol method,
+        IMethodSymbol? reabstraction)
     {
         var diagnosticsBefore = _diagnostics.Count;
         var methodLocation = LocationOf(method);
         var methodName = method.Name;
 
         var (returnKind, resultType) = ParseReturnType(method, methodLocation);
-        var (httpMethod, route, templateLocation) = ParseHttpMethodAttribute(method, methodLocation);
+        var canBeCalled = reabstraction is null || CheckReabstraction(method, reabstraction);
+        var (httpMethod, route, templateLocation) = !canBeCalled
+            ? (null, null, methodLocation)
+            : ParseHttpMethodAttribute(method, methodLocation);
         var (parameters, routeSegments) = ParseParameters(method, route, templateLocation);
         if (returnKind is ReturnKind.Json or ReturnKind.ApiResponse or ReturnKind.AsyncEnumerable && resultType is not null)
         {
@@ -100,9 +110,7 @@ internal sealed partial class ApiParser
         IMethodSymbol method,
         Location? location)
     {
-        var verbs = method.GetAttributes()
-            .Where(a => a.AttributeClass is not null && HttpMethodsByAttribute.ContainsKey(FullName(a.AttributeClass)))
-            .ToList();
+        var verbs = HttpMethodAttributes(method).ToList();
         if (verbs.Count == 0)
         {
             Report(DiagnosticDescriptors.MissingHttpMethod, location, method.Name);
@@ -133,6 +141,43 @@ internal sealed partial class ApiParser
 
         return (httpMethod, route, templateLocation);
     }
+
+    /// <summary>
+    /// Reports and returns false when a re-abstraction cannot become a call: its base method has no HTTP method
+    /// attribute, or the re-abstraction carries one of its own, which the client would not read.
+    /// </summary>
+    private bool CheckReabstraction(IMethodSymbol method, IMethodSymbol reabstraction)
+    {
+        if (HttpMethodAttributes(reabstraction).FirstOrDefault() is { } ownVerb)
+        {
+            Report(
+                DiagnosticDescriptors.ReabstractedMethodWithoutHttpMethod,
+                AttributeLocation(ownVerb) ?? LocationOf(reabstraction),
+                reabstraction.ToDisplayString(),
+                method.ToDisplayString(),
+                "the re-abstraction carries an HTTP method attribute, which is not read; move it, with the"
+                    + " parameters' attributes, to the base method");
+            return false;
+        }
+
+        if (!method.IsAbstract && !HttpMethodAttributes(method).Any())
+        {
+            Report(
+                DiagnosticDescriptors.ReabstractedMethodWithoutHttpMethod,
+                LocationOf(reabstraction),
+                reabstraction.ToDisplayString(),
+                method.ToDisplayString(),
+                "the base method has no HTTP method attribute; declare it with [Get], [Post], [Put], [Patch] or"
+                    + " [Delete] and a route template, or remove the re-abstraction to keep its default implementation");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static IEnumerable<AttributeData> HttpMethodAttributes(IMethodSymbol method)
+        => method.GetAttributes()
+            .Where(a => a.AttributeClass is not null && HttpMethodsByAttribute.ContainsKey(FullName(a.AttributeClass)));
 
     private Location? AttributeLocation(AttributeData attribute)
         => attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken).GetLocation();

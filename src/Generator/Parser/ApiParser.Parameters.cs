@@ -63,8 +63,8 @@ internal sealed partial class ApiParser
                     LocationOf(method.Parameters[matches[1]]),
                     root,
                     method.Name,
-                    method.Parameters[matches[0]].Name,
-                    method.Parameters[matches[1]].Name);
+                    $"parameters '{method.Parameters[matches[0]].Name}' and '{method.Parameters[matches[1]].Name}'",
+                    "rename one of them or mark one with [Query]");
             }
 
             var index = matches[0];
@@ -102,12 +102,27 @@ internal sealed partial class ApiParser
         var expression = model.Name;
         foreach (var propertyName in properties)
         {
-            var property = FindReadableProperty(type, propertyName);
-            if (property is null)
+            var candidates = FindReadableProperties(type, propertyName);
+            if (candidates.Count == 0)
             {
                 Report(DiagnosticDescriptors.UnknownPlaceholderProperty, templateLocation, placeholder, method.Name, type.ToDisplayString(), propertyName);
                 return null;
             }
+
+            if (candidates.Count > 1)
+            {
+                // As with two parameters, taking either property would quietly send a value the caller may not mean.
+                Report(
+                    DiagnosticDescriptors.AmbiguousPlaceholder,
+                    templateLocation,
+                    placeholder,
+                    method.Name,
+                    $"properties '{candidates[0].Name}' and '{candidates[1].Name}' of '{type.ToDisplayString()}'",
+                    "name a property that differs in more than case, or rename one of them");
+                return null;
+            }
+
+            var property = candidates[0];
 
             // A null object makes the value null, which AppendPathValue refuses with the parameter's name.
             expression += (type.IsReferenceType || IsNullableValueType(type) ? "?." : ".") + EscapeIdentifier(property.Name);
@@ -184,6 +199,21 @@ internal sealed partial class ApiParser
 
         if (FullName(parameter.Type) == KnownTypeNames.CancellationToken)
         {
+            // The token always cancels the call; an attribute asking to send it would be quietly dropped.
+            var valueAttribute = parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } type
+                && FullName(type) is KnownTypeNames.BodyAttribute or KnownTypeNames.QueryAttribute
+                    or KnownTypeNames.HeaderAttribute or KnownTypeNames.HeaderCollectionAttribute
+                    or KnownTypeNames.AliasAsAttribute);
+            if (valueAttribute?.AttributeClass is { } attributeClass)
+            {
+                Report(
+                    DiagnosticDescriptors.CancellationTokenMarkedAsValue,
+                    AttributeLocation(valueAttribute) ?? location,
+                    parameter.Name,
+                    method.Name,
+                    attributeClass.Name.Substring(0, attributeClass.Name.Length - "Attribute".Length));
+            }
+
             return new(name, typeName, string.Empty, ParameterBinding.CancellationToken, parameter.Name);
         }
 
@@ -535,10 +565,13 @@ internal sealed partial class ApiParser
             && obsolete!.ConstructorArguments.Length == 2
             && obsolete.ConstructorArguments[1].Value is true;
 
-    private static IPropertySymbol? FindReadableProperty(ITypeSymbol type, string name)
+    /// <summary>The readable properties whose names match, compared case-insensitively like placeholders.</summary>
+    private static List<IPropertySymbol> FindReadableProperties(ITypeSymbol type, string name)
     {
         var target = IsNullableValueType(type) ? ((INamedTypeSymbol)type).TypeArguments[0] : type;
-        return ReadableProperties(target).FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+        return ReadableProperties(target)
+            .Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+            .ToList();
     }
 
     private static bool IsNullableValueType(ITypeSymbol type)

@@ -152,7 +152,9 @@ internal sealed partial class ApiParser
             foreach (var member in declaringInterface.GetMembers())
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                if (!member.IsAbstract || HasDefaultImplementation(declaringInterface, member))
+                var reabstraction = FindReabstraction(declaringInterface, member);
+                var mustImplement = member.IsAbstract || reabstraction is not null;
+                if (!mustImplement || HasDefaultImplementation(declaringInterface, member))
                 {
                     continue;
                 }
@@ -170,7 +172,7 @@ internal sealed partial class ApiParser
                             break;
                         }
 
-                        methods.Add(ParseMethod(declaringInterface, method));
+                        methods.Add(ParseMethod(declaringInterface, method, reabstraction as IMethodSymbol));
                         break;
                     case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: true }:
                         ReportUnsupportedMember(member, "static abstract method");
@@ -198,6 +200,38 @@ internal sealed partial class ApiParser
     private bool HasDefaultImplementation(INamedTypeSymbol declaringInterface, ISymbol member)
         => !SymbolEqualityComparer.Default.Equals(declaringInterface, _interface)
             && _interface.FindImplementationForInterfaceMember(member) is { IsAbstract: false };
+
+    /// <summary>
+    /// The declaration in a more derived interface that re-abstracts an inherited member
+    /// (<c>abstract Task IBase.M();</c>), or null. A re-abstracted member must be implemented by the client even when the base gives it a body.
+    /// </summary>
+    private ISymbol? FindReabstraction(INamedTypeSymbol declaringInterface, ISymbol member)
+    {
+        // FindImplementationForInterfaceMember gives no answer for a re-abstracted member, so look for the
+        // abstract explicit implementation itself, unless a more derived interface gives the member a body again.
+        if (member.IsStatic
+            || SymbolEqualityComparer.Default.Equals(declaringInterface, _interface)
+            || _interface.FindImplementationForInterfaceMember(member) is not null)
+        {
+            return null;
+        }
+
+        return new[] { _interface }.Concat(_interface.AllInterfaces)
+            .SelectMany(type => type.GetMembers())
+            .FirstOrDefault(candidate => candidate.IsAbstract && ExplicitlyImplements(candidate, member));
+    }
+
+    private static bool ExplicitlyImplements(ISymbol candidate, ISymbol member)
+    {
+        var implemented = candidate switch
+        {
+            IMethodSymbol method => method.ExplicitInterfaceImplementations.CastArray<ISymbol>(),
+            IPropertySymbol property => property.ExplicitInterfaceImplementations.CastArray<ISymbol>(),
+            IEventSymbol @event => @event.ExplicitInterfaceImplementations.CastArray<ISymbol>(),
+            _ => ImmutableArray<ISymbol>.Empty,
+        };
+        return implemented.Any(symbol => SymbolEqualityComparer.Default.Equals(symbol, member));
+    }
 
     private void ReportUnsupportedMember(ISymbol member, string kind)
         => Report(DiagnosticDescriptors.UnsupportedMember, LocationOf(member), member.ToDisplayString(), kind);

@@ -64,9 +64,45 @@ internal sealed class RouteTemplate
             parts.Add((template.Substring(literalStart), false));
         }
 
+        if (FindDotSegment(template) is { } dotSegment)
+        {
+            return Fail($"'{dotSegment.Text}' at position {dotSegment.Start} is a dot segment, which URI normalization"
+                + " removes (for '..' with the segment before it), so the request would go to another address; write"
+                + " the path it stands for instead");
+        }
+
         return new RouteTemplate(parts, null);
 
         RouteTemplate Fail(string error) => new(parts, error);
+    }
+
+    /// <summary>
+    /// The first literal "." or ".." segment of the path, also when written with "%2e" or ended by a backslash, which
+    /// System.Uri treats as "/" in http addresses. Placeholders are left out: the runtime refuses such route values.
+    /// </summary>
+    private static (string Text, int Start)? FindDotSegment(string template)
+    {
+        var queryStart = template.IndexOf('?');
+        var pathEnd = queryStart < 0 ? template.Length : queryStart;
+        var segmentStart = 1;
+        for (var i = 1; i <= pathEnd; i++)
+        {
+            if (i < pathEnd && template[i] != '/' && template[i] != '\\')
+            {
+                continue;
+            }
+
+            var segment = template.Substring(segmentStart, i - segmentStart);
+            var decoded = segment.Replace("%2e", ".").Replace("%2E", ".");
+            if (decoded is "." or "..")
+            {
+                return (segment, segmentStart);
+            }
+
+            segmentStart = i + 1;
+        }
+
+        return null;
     }
 
     /// <summary>A name (<c>id</c>), a property path (<c>order.Id</c>) or a catch-all (<c>**path</c>).</summary>
