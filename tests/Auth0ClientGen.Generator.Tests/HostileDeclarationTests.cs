@@ -5,12 +5,12 @@ using Microsoft.CodeAnalysis;
 namespace Auth0ClientGen.Generator.Tests;
 
 /// <summary>
-/// Findings of an adversarial review of the generator: declarations that give uncompilable code without an ACG
-/// diagnostic, or a build that passes while the request is not the one declared ("a build that passes never
-/// contains a method the generator quietly got wrong", docs/diagnostics.md). Each now passes: see
-/// ACG0004, ACG0018, ACG0029 and ACG0030 in DiagnosticTests for the exact spans.
+/// Declarations that once gave uncompilable code without an ACG diagnostic, or a build that passed while the
+/// request was not the one declared: a re-abstracted inherited method, attributes on a CancellationToken, dot
+/// segments in a template, a property path that matches two properties. DiagnosticTests checks the exact spans
+/// of ACG0004, ACG0018, ACG0029 and ACG0030.
 /// </summary>
-public class AttackFindingsGeneratorTests
+public class HostileDeclarationTests
 {
     private const string Usings = """
         using System;
