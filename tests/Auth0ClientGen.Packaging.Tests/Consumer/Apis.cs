@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+using Auth0ClientGen;
+
+namespace Consumer;
+
+// The audience of the quickstart API is fixed, so the interface declares it.
+[Auth0Api(Audience = "https://quickstart.example/api", JsonContext = typeof(ConsumerJsonContext))]
+public interface IMessagesApi
+{
+    [Get("/api/public"), AllowAnonymous]
+    Task<Message> GetPublicAsync(CancellationToken cancellationToken = default);
+
+    [Get("/api/private-scoped")]
+    Task<Message> GetPrivateScopedAsync(CancellationToken cancellationToken = default);
+}
+
+// The Management API's audience depends on the tenant, so it comes from Auth0__Audience.
+[Auth0Api(JsonContext = typeof(ConsumerJsonContext))]
+public interface IUsersApi
+{
+    [Post("/api/v2/users")]
+    Task<User> CreateUserAsync([Body] NewUser user, CancellationToken cancellationToken = default);
+
+    [Get("/api/v2/users/{id}")]
+    Task<User> GetUserAsync(string id, CancellationToken cancellationToken = default);
+}
+
+public sealed record Message([property: JsonPropertyName("message")] string Text);
+
+public sealed record NewUser(
+    [property: JsonPropertyName("connection")] string Connection,
+    [property: JsonPropertyName("email")] string Email,
+    [property: JsonPropertyName("password")] string Password);
+
+public sealed record User(
+    [property: JsonPropertyName("user_id")] string UserId,
+    [property: JsonPropertyName("email")] string? Email);
+
+[JsonSerializable(typeof(Message))]
+[JsonSerializable(typeof(NewUser))]
+[JsonSerializable(typeof(User))]
+internal sealed partial class ConsumerJsonContext : JsonSerializerContext;
