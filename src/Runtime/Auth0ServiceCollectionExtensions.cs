@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Auth0ClientGen;
 using Auth0ClientGen.Internal;
@@ -69,13 +70,17 @@ public static class Auth0ServiceCollectionExtensions
         where TApi : class
     {
         ArgumentNullException.ThrowIfNull(services);
-        var name = AddApiOptions<TApi>(services, configure, requireCredentials: true);
+        var name = AddApiOptions<TApi>(
+            services,
+            configure,
+            requireCredentials: true,
+            static (options, _) => (options.Audience, Auth0Settings.AudienceKey));
         AddTokenEndpoint(services);
         return AddApiHttpClient(services, name).AddTypedClient<TApi>((httpClient, serviceProvider) =>
         {
             var options = serviceProvider.GetRequiredService<IOptionsMonitor<Auth0ClientOptions>>().Get(name);
             EnsureAudience<TApi>(name, options.Audience, Auth0Settings.AudienceKey);
-            EnsureBaseAddress<TApi>(name, httpClient, options, serviceProvider);
+            EnsureBaseAddress<TApi>(name, httpClient.BaseAddress, options, serviceProvider);
             var credentials = serviceProvider.GetRequiredService<CredentialsProviderPool>().GetOrCreate(options);
             return CreateClient<TApi>(
                 name, httpClient, credentials, options, options.Audience, options.Organization, serviceProvider);
@@ -110,17 +115,21 @@ public static class Auth0ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(credentialsName);
         services.AddAuth0Credentials(credentialsName);
-        var name = AddApiOptions<TApi>(services, configure, requireCredentials: false);
+        var audienceKey = $"{Auth0Settings.NamedCredentialsSection}:{credentialsName}:Audience";
+        var name = AddApiOptions<TApi>(
+            services,
+            configure,
+            requireCredentials: false,
+            (options, serviceProvider) => (NamedAudience(options, serviceProvider, credentialsName), audienceKey));
         return AddApiHttpClient(services, name).AddTypedClient<TApi>((httpClient, serviceProvider) =>
         {
             var options = serviceProvider.GetRequiredService<IOptionsMonitor<Auth0ClientOptions>>().Get(name);
             var credentialsOptions = serviceProvider
                 .GetRequiredService<IOptionsMonitor<Auth0ClientCredentialsOptions>>()
                 .Get(credentialsName);
-            var audience = string.IsNullOrWhiteSpace(options.Audience) ? credentialsOptions.Audience : options.Audience;
-            EnsureAudience<TApi>(
-                name, audience, $"{Auth0Settings.NamedCredentialsSection}:{credentialsName}:Audience");
-            EnsureBaseAddress<TApi>(name, httpClient, options, serviceProvider);
+            var audience = NamedAudience(options, serviceProvider, credentialsName);
+            EnsureAudience<TApi>(name, audience, audienceKey);
+            EnsureBaseAddress<TApi>(name, httpClient.BaseAddress, options, serviceProvider);
             var organization = string.IsNullOrWhiteSpace(options.Organization)
                 ? credentialsOptions.Organization
                 : options.Organization;
@@ -201,11 +210,11 @@ public static class Auth0ServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(credentialsProvider);
-        var name = AddApiOptions<TApi>(services, configure, requireCredentials: false);
+        var name = AddApiOptions<TApi>(services, configure, requireCredentials: false, findAudience: null);
         return AddApiHttpClient(services, name).AddTypedClient<TApi>((httpClient, serviceProvider) =>
         {
             var options = serviceProvider.GetRequiredService<IOptionsMonitor<Auth0ClientOptions>>().Get(name);
-            EnsureBaseAddress<TApi>(name, httpClient, options, serviceProvider);
+            EnsureBaseAddress<TApi>(name, httpClient.BaseAddress, options, serviceProvider);
             var credentials = credentialsProvider(serviceProvider) ?? throw new InvalidOperationException(
                 $"The credentials provider factory registered for {name} returned null.");
             return CreateClient<TApi>(
@@ -248,21 +257,45 @@ public static class Auth0ServiceCollectionExtensions
             descriptor.ImplementationInstance is NamedCredentialsRegistration registration
             && registration.Name == credentialsName);
 
+    /// <summary>The audience of an API on named credentials: its own setting, else the credentials' one.</summary>
+    private static string? NamedAudience(
+        Auth0ClientOptions options,
+        IServiceProvider serviceProvider,
+        string credentialsName)
+        => string.IsNullOrWhiteSpace(options.Audience)
+            ? serviceProvider.GetRequiredService<IOptionsMonitor<Auth0ClientCredentialsOptions>>()
+                .Get(credentialsName).Audience
+            : options.Audience;
+
     private static void EnsureAudience<TApi>(string name, string? audience, string audienceKey)
         where TApi : class
     {
-        if (string.IsNullOrWhiteSpace(Auth0ApiClient.GetMetadata<TApi>().Audience) && string.IsNullOrWhiteSpace(audience))
+        if (FindAudienceProblem<TApi>(audience, audienceKey) is { } problem)
         {
-            throw new InvalidOperationException(
-                $"Auth0 settings for {name}: {audienceKey} is missing and the interface declares"
-                + " no audience. Set it to the API identifier, or declare [Auth0Api(Audience = \"...\")].");
+            throw new InvalidOperationException($"Auth0 settings for {name}: {problem}");
         }
     }
 
+    private static string? FindAudienceProblem<TApi>(string? audience, string audienceKey)
+        where TApi : class
+        => string.IsNullOrWhiteSpace(Auth0ApiClient.GetMetadata<TApi>().Audience) && string.IsNullOrWhiteSpace(audience)
+            ? $"{audienceKey} is missing and the interface declares no audience. Set it to the API identifier, or"
+                + " declare [Auth0Api(Audience = \"...\")]."
+            : null;
+
+    /// <param name="services">The services to add to.</param>
+    /// <param name="configure">The registration's own adjustments.</param>
+    /// <param name="requireCredentials">False when the API brings its own credentials provider.</param>
+    /// <param name="findAudience">
+    /// Where the API's default audience comes from, and the key to name when it is missing; null when the API
+    /// needs none (its own credentials provider decides).
+    /// </param>
     private static string AddApiOptions<TApi>(
         IServiceCollection services,
         Action<Auth0ClientOptions>? configure,
-        bool requireCredentials)
+        bool requireCredentials,
+        Func<Auth0ClientOptions, IServiceProvider, (string? Audience, string Key)>? findAudience)
+        where TApi : class
     {
         // The full name keeps two interfaces with the same simple name in different namespaces apart.
         var name = typeof(TApi).FullName ?? typeof(TApi).Name;
@@ -276,30 +309,90 @@ public static class Auth0ServiceCollectionExtensions
             builder.Configure(configure);
         }
 
-        // A missing or wrong setting fails the host's start, not the first call hours later.
+        // A missing or wrong setting fails the host's start, not the first call hours later: the settings
+        // themselves, and what the registration needs of them (an audience, a base address).
         builder.ValidateOnStart();
-
         services.AddSingleton<IValidateOptions<Auth0ClientOptions>>(serviceProvider =>
             new Auth0ClientOptionsValidator(
                 name,
                 requireCredentials,
-                hasConfiguration: serviceProvider.GetService<IConfiguration>() is not null));
+                hasConfiguration: serviceProvider.GetService<IConfiguration>() is not null,
+                options => FindRegistrationProblems<TApi>(name, options, serviceProvider, findAudience)));
         return name;
     }
 
+    /// <summary>What the registration of <typeparamref name="TApi"/> lacks: an audience, or any base address.</summary>
+    private static IEnumerable<string> FindRegistrationProblems<TApi>(
+        string name,
+        Auth0ClientOptions options,
+        IServiceProvider serviceProvider,
+        Func<Auth0ClientOptions, IServiceProvider, (string? Audience, string Key)>? findAudience)
+        where TApi : class
+    {
+        if (findAudience is not null && TryFindAudience(findAudience, options, serviceProvider) is var (audience, key)
+            && FindAudienceProblem<TApi>(audience, key) is { } audienceProblem)
+        {
+            yield return audienceProblem;
+        }
+
+        if (FindBaseAddressProblem<TApi>(ConfiguredBaseAddress(name, serviceProvider), options) is { } baseProblem)
+        {
+            yield return baseProblem;
+        }
+    }
+
     /// <summary>
-    /// Fails at resolution, rather than at the first call, when the client would have no base address.
+    /// The audience and its key, or null when they come from named credentials that are themselves invalid: their
+    /// own validation reports that, once, and the audience cannot be known until it is fixed.
+    /// </summary>
+    private static (string? Audience, string Key)? TryFindAudience(
+        Func<Auth0ClientOptions, IServiceProvider, (string? Audience, string Key)> findAudience,
+        Auth0ClientOptions options,
+        IServiceProvider serviceProvider)
+    {
+        try
+        {
+            return findAudience(options, serviceProvider);
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The base address that <c>ConfigureHttpClient</c> gives the API's HttpClient, found by applying its
+    /// configuration to a client that is never used: options validation runs before any client exists.
+    /// </summary>
+    private static Uri? ConfiguredBaseAddress(string name, IServiceProvider serviceProvider)
+    {
+        var factoryOptions = serviceProvider.GetService<IOptionsMonitor<HttpClientFactoryOptions>>()?.Get(name);
+        if (factoryOptions is null || factoryOptions.HttpClientActions.Count == 0)
+        {
+            return null;
+        }
+
+        using var probe = new System.Net.Http.HttpClient();
+        foreach (var configureClient in factoryOptions.HttpClientActions)
+        {
+            configureClient(probe);
+        }
+
+        return probe.BaseAddress;
+    }
+
+    /// <summary>
+    /// Fails at resolution too, for options read before validation ran (no host, so nothing validated at
+    /// start-up), when the client would have no base address.
     /// </summary>
     private static void EnsureBaseAddress<TApi>(
         string name,
-        System.Net.Http.HttpClient httpClient,
+        Uri? clientBaseAddress,
         Auth0ClientOptions options,
         IServiceProvider serviceProvider)
         where TApi : class
     {
-        if (httpClient.BaseAddress is not null
-            || !string.IsNullOrWhiteSpace(options.BaseUrl)
-            || !string.IsNullOrWhiteSpace(Auth0ApiClient.GetMetadata<TApi>().BaseUrl))
+        if (FindBaseAddressProblem<TApi>(clientBaseAddress, options) is not { } problem)
         {
             return;
         }
@@ -307,12 +400,19 @@ public static class Auth0ServiceCollectionExtensions
         var configurationNote = serviceProvider.GetService<IConfiguration>() is null
             ? " " + Auth0Settings.NoConfigurationNote
             : string.Empty;
-        throw new InvalidOperationException(
-            $"Auth0 settings for {name}: {Auth0Settings.BaseUrlKey} is missing and the client has no other base"
-            + $" address. Set {Auth0Settings.BaseUrlKey} to the API's base address, such as https://api.example.com/,"
-            + " set HttpClient.BaseAddress with ConfigureHttpClient, or declare [Auth0Api(BaseUrl = \"...\")] on the"
-            + $" interface.{configurationNote}");
+        throw new InvalidOperationException($"Auth0 settings for {name}: {problem}{configurationNote}");
     }
+
+    private static string? FindBaseAddressProblem<TApi>(Uri? clientBaseAddress, Auth0ClientOptions options)
+        where TApi : class
+        => clientBaseAddress is not null
+            || !string.IsNullOrWhiteSpace(options.BaseUrl)
+            || !string.IsNullOrWhiteSpace(Auth0ApiClient.GetMetadata<TApi>().BaseUrl)
+            ? null
+            : $"{Auth0Settings.BaseUrlKey} is missing and the client has no other base address. Set"
+                + $" {Auth0Settings.BaseUrlKey} to the API's base address, such as https://api.example.com/, set"
+                + " HttpClient.BaseAddress with ConfigureHttpClient, or declare [Auth0Api(BaseUrl = \"...\")] on the"
+                + " interface.";
 
     private static TApi CreateClient<TApi>(
         string name,

@@ -59,6 +59,53 @@ public sealed class ServiceCollectionPipelineTests
         Assert.DoesNotContain(ProviderFixture.ClientSecret, exception.Message);
     }
 
+    /// <summary>
+    /// An API that declares neither audience nor base address needs both from somewhere; without them the host
+    /// does not start, rather than the first call failing later.
+    /// </summary>
+    [Theory]
+    [InlineData("Auth0:Audience")]
+    [InlineData("Auth0:BaseUrl")]
+    public async Task What_the_interface_does_not_declare_must_be_configured_before_the_host_starts(string key)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Auth0:Domain"] = "tenant.us.auth0.com",
+            ["Auth0:ClientId"] = "client",
+            ["Auth0:ClientSecret"] = ProviderFixture.ClientSecret,
+            ["Auth0:Audience"] = "https://billing.example.com",
+            ["Auth0:BaseUrl"] = "https://billing.example.com/",
+        };
+        settings.Remove(key);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddAuth0ApiClient<IBillingApi>();
+        using var host = builder.Build();
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains($"{key} is missing", exception.Message);
+    }
+
+    [Fact]
+    public async Task A_base_address_from_ConfigureHttpClient_satisfies_the_start_up_check()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Auth0:Domain"] = "tenant.us.auth0.com",
+            ["Auth0:ClientId"] = "client",
+            ["Auth0:ClientSecret"] = ProviderFixture.ClientSecret,
+            ["Auth0:Audience"] = "https://billing.example.com",
+        });
+        builder.Services.AddAuth0ApiClient<IBillingApi>()
+            .ConfigureHttpClient(client => client.BaseAddress = new Uri("https://billing.example.com/"));
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        await host.StopAsync();
+    }
+
     [Fact]
     public async Task Missing_named_credentials_fail_the_host_start_naming_their_key()
     {

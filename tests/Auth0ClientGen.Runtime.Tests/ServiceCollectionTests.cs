@@ -207,7 +207,7 @@ public sealed class ServiceCollectionTests
 
         services.AddAuth0ApiClient<IBillingApi>();
         using var provider = services.BuildServiceProvider();
-        var exception = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IBillingApi>());
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IBillingApi>());
 
         Assert.Contains("Auth0:Audience", exception.Message);
     }
@@ -289,7 +289,7 @@ public sealed class ServiceCollectionTests
 
         services.AddAuth0ApiClient<IBillingApi>().ConfigurePrimaryHttpMessageHandler(() => _handler);
         using var provider = services.BuildServiceProvider();
-        var exception = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IBillingApi>());
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IBillingApi>());
 
         Assert.Contains(typeof(IBillingApi).FullName!, exception.Message);
         Assert.Contains("Auth0:BaseUrl is missing", exception.Message);
@@ -304,7 +304,7 @@ public sealed class ServiceCollectionTests
 
         services.AddAuth0ApiClient<IBillingApi>(_ => new StaticCredentialsProvider("static-token"));
         using var provider = services.BuildServiceProvider();
-        var exception = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IBillingApi>());
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IBillingApi>());
 
         Assert.Contains("Auth0:BaseUrl is missing", exception.Message);
         Assert.Contains("No IConfiguration is registered", exception.Message);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,15 @@ namespace Auth0ClientGen.Internal;
 /// Whether an <see cref="Microsoft.Extensions.Configuration.IConfiguration"/> is registered; when none is, the
 /// options were never bound from the <c>Auth0</c> section, and a missing setting says so.
 /// </param>
-internal sealed class Auth0ClientOptionsValidator(string optionsName, bool requireCredentials, bool hasConfiguration)
+/// <param name="findRegistrationProblems">
+/// What the registration needs beyond the settings themselves, such as an audience from somewhere and a base
+/// address from somewhere; each problem names its key.
+/// </param>
+internal sealed class Auth0ClientOptionsValidator(
+    string optionsName,
+    bool requireCredentials,
+    bool hasConfiguration,
+    Func<Auth0ClientOptions, IEnumerable<string>>? findRegistrationProblems = null)
     : IValidateOptions<Auth0ClientOptions>
 {
     public ValidateOptionsResult Validate(string? name, Auth0ClientOptions options)
@@ -36,7 +45,16 @@ internal sealed class Auth0ClientOptionsValidator(string optionsName, bool requi
             problems.Add(allowedHostsProblem);
         }
 
-        if (!hasConfiguration && requireCredentials && Auth0Settings.AnyCredentialMissing(options))
+        // Everything the registration misses is a missing setting, so it gets the configuration note too.
+        var missing = requireCredentials && Auth0Settings.AnyCredentialMissing(options);
+        if (findRegistrationProblems is not null)
+        {
+            var before = problems.Count;
+            problems.AddRange(findRegistrationProblems(options));
+            missing |= problems.Count > before;
+        }
+
+        if (!hasConfiguration && missing)
         {
             problems.Add(Auth0Settings.NoConfigurationNote);
         }
