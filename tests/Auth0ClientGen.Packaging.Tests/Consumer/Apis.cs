@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Auth0ClientGen;
 
@@ -39,4 +40,5 @@ public sealed record User(
 [JsonSerializable(typeof(Message))]
 [JsonSerializable(typeof(NewUser))]
 [JsonSerializable(typeof(User))]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 internal sealed partial class ConsumerJsonContext : JsonSerializerContext;
