@@ -60,8 +60,17 @@ public sealed class QuickstartApiTests(TenantFixture fixture) : IClassFixture<Te
     [Fact]
     public async Task Private_scoped_endpoint_without_read_messages_is_403_insufficient_scope()
     {
-        // Asking only for a scope that is not granted yields a valid token with no scope at all.
-        var accessToken = await fixture.GetAccessTokenAsync(LocalAuth0Tenant.QuickstartAudience, "write:messages");
+        // A client granted another scope of the API gets a valid token without read:messages.
+        Tenant.AddApi(LocalAuth0Tenant.QuickstartAudience, "write:messages");
+        Tenant.AddClient("messages-writer", "messages-writer-secret");
+        Tenant.Grant("messages-writer", LocalAuth0Tenant.QuickstartAudience, "write:messages");
+        using var tokenResponse = await Http.PostAsync("oauth/token", TenantHttp.Form(
+            ("grant_type", "client_credentials"),
+            ("client_id", "messages-writer"),
+            ("client_secret", "messages-writer-secret"),
+            ("audience", LocalAuth0Tenant.QuickstartAudience)));
+        Assert.Equal(HttpStatusCode.OK, tokenResponse.StatusCode);
+        var accessToken = (await TenantHttp.ReadJsonAsync(tokenResponse)).GetProperty("access_token").GetString()!;
 
         using var privateResponse = await TenantHttp.SendAsync(Http, HttpMethod.Get, "api/private", accessToken);
         using var scopedResponse = await TenantHttp.SendAsync(Http, HttpMethod.Get, "api/private-scoped", accessToken);
