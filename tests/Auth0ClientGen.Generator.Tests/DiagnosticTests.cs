@@ -744,7 +744,8 @@ public class DiagnosticTests
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal(id, diagnostic.Id);
-        Assert.Equal(severity, diagnostic.Severity);
+        // The harness reports every warning as an error, as the repository's builds do; the default is the rule's own.
+        Assert.Equal(severity, diagnostic.DefaultSeverity);
         Assert.Equal(source.Substring(expectedSpan.Start, expectedSpan.Length), source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
         // A location inside the compilation's own tree is what lets #pragma and .editorconfig suppress it.
         Assert.Same(run.Output.SyntaxTrees.First(), diagnostic.Location.SourceTree);

@@ -60,17 +60,8 @@ public sealed class QuickstartApiTests(TenantFixture fixture) : IClassFixture<Te
     [Fact]
     public async Task Private_scoped_endpoint_without_read_messages_is_403_insufficient_scope()
     {
-        // A client granted another scope of the API gets a valid token without read:messages.
-        Tenant.AddApi(LocalAuth0Tenant.QuickstartAudience, "write:messages");
-        Tenant.AddClient("messages-writer", "messages-writer-secret");
-        Tenant.Grant("messages-writer", LocalAuth0Tenant.QuickstartAudience, "write:messages");
-        using var tokenResponse = await Http.PostAsync("oauth/token", TenantHttp.Form(
-            ("grant_type", "client_credentials"),
-            ("client_id", "messages-writer"),
-            ("client_secret", "messages-writer-secret"),
-            ("audience", LocalAuth0Tenant.QuickstartAudience)));
-        Assert.Equal(HttpStatusCode.OK, tokenResponse.StatusCode);
-        var accessToken = (await TenantHttp.ReadJsonAsync(tokenResponse)).GetProperty("access_token").GetString()!;
+        var accessToken = await TenantHttp.GetAccessTokenWithoutScopeAsync(
+            Http, Tenant, LocalAuth0Tenant.QuickstartAudience);
 
         using var privateResponse = await TenantHttp.SendAsync(Http, HttpMethod.Get, "api/private", accessToken);
         using var scopedResponse = await TenantHttp.SendAsync(Http, HttpMethod.Get, "api/private-scoped", accessToken);
@@ -113,7 +104,8 @@ public sealed class QuickstartApiTests(TenantFixture fixture) : IClassFixture<Te
     [Fact]
     public async Task Token_with_a_tampered_payload_is_401_invalid_token()
     {
-        var accessToken = await fixture.GetAccessTokenAsync(LocalAuth0Tenant.QuickstartAudience, "write:messages");
+        var accessToken = await TenantHttp.GetAccessTokenWithoutScopeAsync(
+            Http, Tenant, LocalAuth0Tenant.QuickstartAudience);
         var parts = accessToken.Split('.');
         var payload = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(parts[1]));
         var widened = payload.Replace("\"gty\"", "\"scope\":\"read:messages\",\"gty\"", StringComparison.Ordinal);
