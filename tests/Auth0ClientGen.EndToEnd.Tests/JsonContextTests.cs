@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.Tasks;
 
@@ -8,6 +9,7 @@ namespace Auth0ClientGen.EndToEnd.Tests;
 [JsonSerializable(typeof(TenantUser))]
 [JsonSerializable(typeof(List<TenantUser>))]
 [JsonSerializable(typeof(NewTenantUser))]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 internal sealed partial class TenantJsonContext : JsonSerializerContext
 {
 }

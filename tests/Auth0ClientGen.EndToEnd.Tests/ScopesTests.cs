@@ -24,6 +24,14 @@ public interface IScopedUsersApi
     Task DeleteAsync(string id);
 }
 
+[Auth0Api]
+public interface IUngrantedScopeApi
+{
+    [Get("/api/v2/users")]
+    [Scopes("read:users", "bogus:scope")]
+    Task<string> ListAsync();
+}
+
 /// <summary>
 /// [Scopes] against the local tenant: each call's token is requested with the scopes the call declares, the
 /// tenant narrows the token to them, and the JwtBearer-protected API enforces them.
@@ -42,6 +50,25 @@ public class ScopesTests(TenantFixture fixture) : IClassFixture<TenantFixture>
         var refused = await Assert.ThrowsAsync<ApiException>(
             () => users.CreateWithInterfaceScopesAsync(new NewTenantUser { Email = $"{Guid.NewGuid():N}@example.com" }));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task AScopeTheApplicationWasNotGrantedIsRefusedWithAdviceInsteadOfDropped()
+    {
+        IUngrantedScopeApi api = new UngrantedScopeApiClient(fixture.CreateApiHttpClient(), fixture.CreateProvider());
+
+        var exception = await Assert.ThrowsAsync<TokenRequestException>(() => api.ListAsync());
+
+        Assert.Equal(HttpStatusCode.Forbidden, exception.StatusCode);
+        Assert.Equal("access_denied", exception.Error);
+        Assert.Equal("Client has not been granted scopes: bogus:scope", exception.ErrorDescription);
+        // docs/troubleshooting.md quotes this message.
+        Assert.Equal(
+            $"Auth0 refused the access token request for audience '{fixture.Tenant.ManagementApiAudience}' (403"
+            + " Forbidden, access_denied: Client has not been granted scopes: bogus:scope). Grant the missing scopes"
+            + " to the application for this API in Auth0 (Applications > APIs > the API > Machine to Machine"
+            + " Applications), or remove them from the method's or interface's [Scopes].",
+            exception.Message);
     }
 
     [Fact]

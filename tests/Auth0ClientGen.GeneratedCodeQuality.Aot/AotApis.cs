@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -13,6 +14,7 @@ public sealed record Order(int Id, string Region);
 /// <summary>The types the AOT-ready client reads and writes, through System.Text.Json's own source generator.</summary>
 [JsonSerializable(typeof(Order))]
 [JsonSerializable(typeof(List<Order>))]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 internal sealed partial class QualityJsonContext : JsonSerializerContext;
 
 /// <summary>Serializes through a source-generated context instead of reflection.</summary>

@@ -225,6 +225,24 @@ public class DiagnosticTests
         }
         """);
 
+    [Theory]
+    [InlineData("ACG0001", "Task PingAsync();")]
+    [InlineData("ACG0011", "[Get(\"/ping\"), Head(\"/ping\")] Task PingAsync();")]
+    public void ACG0001_AndACG0011_NameEveryHttpMethodAttribute(string id, string method)
+    {
+        var run = GeneratorHarness.Run(Usings + $$"""
+            [Auth0Api]
+            public interface IApi
+            {
+                {{method}}
+            }
+            """);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Contains("[Get], [Post], [Put], [Patch], [Delete], [Head] or [Options]", diagnostic.GetMessage());
+    }
+
     [Fact]
     public void ACG0012_BodyAndQuery() => AssertSingleDiagnostic("ACG0012", """
         [Auth0Api]
@@ -594,6 +612,7 @@ public class DiagnosticTests
         public sealed record Item(int Id);
 
         [System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+        [System.Text.Json.Serialization.JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
         public sealed class ItemsContext : System.Text.Json.Serialization.JsonSerializerContext
         {
             public ItemsContext() : base(null) { }
@@ -670,14 +689,63 @@ public class DiagnosticTests
         }
         """);
 
-    private static void AssertSingleDiagnostic(string id, string markedSource)
+    [Theory]
+    [InlineData("")]
+    [InlineData("[JsonSourceGenerationOptions]")]
+    [InlineData("[JsonSourceGenerationOptions(JsonSerializerDefaults.General)]")]
+    [InlineData("[JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true)]")]
+    [InlineData("[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, PropertyNamingPolicy = JsonKnownNamingPolicy.Unspecified)]")]
+    public void ACG0031_JsonContextWithoutNamingPolicy(string options)
+        => AssertSingleDiagnostic("ACG0031", JsonContextDeclaredWith(options, "[|JsonContext = typeof(ItemsContext)|]"), DiagnosticSeverity.Warning);
+
+    [Theory]
+    [InlineData("[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]")]
+    [InlineData("[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]")]
+    [InlineData("[JsonSourceGenerationOptions(JsonSerializerDefaults.General, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]")]
+    [InlineData("[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]")]
+    public void ACG0031_NotReportedForAContextWithANamingPolicy(string options)
+    {
+        var run = GeneratorHarness.Run(Usings + JsonContextDeclaredWith(options, "JsonContext = typeof(ItemsContext)"));
+
+        Assert.True(run.GeneratorDiagnostics.IsEmpty && run.CompileErrors.Count == 0, run.Describe());
+    }
+
+    // Using directives inside the file-scoped namespace, so that the attribute reads as a user would write it.
+    private static string JsonContextDeclaredWith(string options, string argument) => $$"""
+        using System.Text.Json;
+        using System.Text.Json.Serialization;
+        using System.Text.Json.Serialization.Metadata;
+
+        [JsonSerializable(typeof(string))]
+        {{options}}
+        public sealed class ItemsContext : JsonSerializerContext
+        {
+            public ItemsContext() : base(null) { }
+            public static ItemsContext Default { get; } = new();
+            protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
+            public override JsonTypeInfo? GetTypeInfo(Type type) => null;
+        }
+
+        [Auth0Api({{argument}})]
+        public interface IApi
+        {
+            [Get("/items")]
+            Task<string> GetAsync();
+        }
+        """;
+
+    private static void AssertSingleDiagnostic(
+        string id,
+        string markedSource,
+        DiagnosticSeverity severity = DiagnosticSeverity.Error)
     {
         var (source, expectedSpan) = TestMarkup.Parse(Usings + markedSource);
         var run = GeneratorHarness.Run(source);
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal(id, diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        // The harness reports every warning as an error, as the repository's builds do; the default is the rule's own.
+        Assert.Equal(severity, diagnostic.DefaultSeverity);
         Assert.Equal(source.Substring(expectedSpan.Start, expectedSpan.Length), source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
         // A location inside the compilation's own tree is what lets #pragma and .editorconfig suppress it.
         Assert.Same(run.Output.SyntaxTrees.First(), diagnostic.Location.SourceTree);

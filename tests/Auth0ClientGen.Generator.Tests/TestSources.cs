@@ -655,6 +655,7 @@ internal static class TestSources
         // Written by hand because the test compiles without System.Text.Json's own source generator.
         [JsonSerializable(typeof(Order))]
         [JsonSerializable(typeof(List<Order>))]
+        [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
         public sealed class ShopJsonContext : JsonSerializerContext
         {
             public ShopJsonContext() : base(null) { }

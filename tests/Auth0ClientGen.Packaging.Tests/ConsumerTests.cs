@@ -22,7 +22,8 @@ public sealed class ConsumerTests(PackagedFeed feed)
         await using var tenant = await LocalAuth0Tenant.StartAsync();
         var run = await consumer.RunAsync("bin/Debug/net10.0/Consumer", tenant);
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Contains("scoped: ", run.Output);
+        Assert.Matches(@"public: \S", run.Output);
+        Assert.Matches(@"scoped: \S", run.Output);
         Assert.Contains("<consumer@example.com>", run.Output);
         Assert.Contains("consumer finished", run.Output);
         Assert.Equal(2, tenant.IssuedTokenCount);

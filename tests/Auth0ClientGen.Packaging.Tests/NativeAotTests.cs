@@ -27,6 +27,9 @@ public sealed partial class NativeAotTests(PackagedFeed feed, ITestOutputHelper 
         await using var tenant = await LocalAuth0Tenant.StartAsync();
         var run = await consumer.RunAsync(binary, tenant);
         Assert.True(run.ExitCode == 0, run.Output);
+        // Field values, not just the lines: a context that lost the camelCase names would print them empty.
+        Assert.Matches(@"public: \S", run.Output);
+        Assert.Matches(@"scoped: \S", run.Output);
         Assert.Contains("<consumer@example.com>", run.Output);
         Assert.Contains("consumer finished", run.Output);
     }

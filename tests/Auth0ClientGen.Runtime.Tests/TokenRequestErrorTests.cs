@@ -21,6 +21,12 @@ public sealed class TokenRequestErrorTests
             "Service not enabled within domain: https://orders.example.com",
             "Authorize the application for this API in Auth0"
         },
+        {
+            HttpStatusCode.Forbidden,
+            "access_denied",
+            "Client has not been granted scopes: bogus:scope",
+            "Grant the missing scopes to the application for this API in Auth0"
+        },
         { HttpStatusCode.Unauthorized, "invalid_client", "Client authentication failed", "Auth0:ClientSecret" },
         {
             HttpStatusCode.Forbidden,
@@ -164,6 +170,21 @@ public sealed class TokenRequestErrorTests
 
         Assert.Contains("Authorize the application for this API", exception.Message);
         Assert.DoesNotContain("ClientSecret", exception.Message);
+    }
+
+    [Fact]
+    public async Task A_403_for_scopes_not_granted_points_at_the_grant_and_the_declared_scopes()
+    {
+        var fixture = new ProviderFixture(_ => TokenResponses.Error(
+            HttpStatusCode.Forbidden,
+            "access_denied",
+            "Client has not been granted scopes: read:orders write:orders"));
+
+        var exception = await Assert.ThrowsAsync<TokenRequestException>(() => fixture.GetAsync().AsTask());
+
+        Assert.Contains("read:orders write:orders", exception.Message);
+        Assert.Contains("[Scopes]", exception.Message);
+        Assert.DoesNotContain("check that the audience", exception.Message);
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class ProtectedApiChallengeTests
     {
         await using var tenant = await LocalAuth0Tenant.StartAsync();
         using var http = TenantHttp.CreateClient(tenant);
-        var unscoped = await TenantHttp.GetAccessTokenAsync(http, LocalAuth0Tenant.QuickstartAudience, "none:granted");
+        var unscoped = await TenantHttp.GetAccessTokenWithoutScopeAsync(http, tenant, LocalAuth0Tenant.QuickstartAudience);
 
         using var response = await TenantHttp.SendAsync(http, HttpMethod.Get, "api/private-scoped", unscoped);
 

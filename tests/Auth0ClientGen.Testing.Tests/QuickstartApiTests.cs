@@ -60,8 +60,8 @@ public sealed class QuickstartApiTests(TenantFixture fixture) : IClassFixture<Te
     [Fact]
     public async Task Private_scoped_endpoint_without_read_messages_is_403_insufficient_scope()
     {
-        // Asking only for a scope that is not granted yields a valid token with no scope at all.
-        var accessToken = await fixture.GetAccessTokenAsync(LocalAuth0Tenant.QuickstartAudience, "write:messages");
+        var accessToken = await TenantHttp.GetAccessTokenWithoutScopeAsync(
+            Http, Tenant, LocalAuth0Tenant.QuickstartAudience);
 
         using var privateResponse = await TenantHttp.SendAsync(Http, HttpMethod.Get, "api/private", accessToken);
         using var scopedResponse = await TenantHttp.SendAsync(Http, HttpMethod.Get, "api/private-scoped", accessToken);
@@ -104,7 +104,8 @@ public sealed class QuickstartApiTests(TenantFixture fixture) : IClassFixture<Te
     [Fact]
     public async Task Token_with_a_tampered_payload_is_401_invalid_token()
     {
-        var accessToken = await fixture.GetAccessTokenAsync(LocalAuth0Tenant.QuickstartAudience, "write:messages");
+        var accessToken = await TenantHttp.GetAccessTokenWithoutScopeAsync(
+            Http, Tenant, LocalAuth0Tenant.QuickstartAudience);
         var parts = accessToken.Split('.');
         var payload = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(parts[1]));
         var widened = payload.Replace("\"gty\"", "\"scope\":\"read:messages\",\"gty\"", StringComparison.Ordinal);

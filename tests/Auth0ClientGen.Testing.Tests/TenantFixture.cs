@@ -70,6 +70,29 @@ internal static class TenantHttp
 
     public static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
+    /// <summary>
+    /// Gets an access token with no scope for the audience, from a client granted the API with no scopes: the
+    /// tenant refuses a request for a scope the client was not granted, so asking for one cannot give this.
+    /// </summary>
+    public static async Task<string> GetAccessTokenWithoutScopeAsync(
+        HttpClient http,
+        LocalAuth0Tenant tenant,
+        string audience)
+    {
+        var clientId = "scopeless-" + Guid.NewGuid().ToString("N");
+        tenant.AddClient(clientId, clientId + "-secret");
+        tenant.Grant(clientId, audience);
+        using var response = await http.PostAsync("oauth/token", Form(
+            ("grant_type", "client_credentials"),
+            ("client_id", clientId),
+            ("client_secret", clientId + "-secret"),
+            ("audience", audience)));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var body = await ReadJsonAsync(response);
+        Assert.False(body.TryGetProperty("scope", out _));
+        return body.GetProperty("access_token").GetString()!;
+    }
+
     public static async Task<string> GetAccessTokenAsync(HttpClient http, string audience, string? scope = null)
     {
         using var response = await http.PostAsync("oauth/token", ClientCredentialsForm(audience, scope));

@@ -13,7 +13,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingHttpMethod = Error(
         "ACG0001",
         "Method has no HTTP method attribute",
-        "Method '{0}' has no HTTP method attribute; add [Get], [Post], [Put], [Patch] or [Delete] with a route template",
+        "Method '{0}' has no HTTP method attribute; add [Get], [Post], [Put], [Patch], [Delete], [Head] or [Options] with a route template",
         "Every method of an [Auth0Api] interface becomes an HTTP call, so each needs a verb attribute.");
 
     public static readonly DiagnosticDescriptor UnsupportedReturnType = Error(
@@ -73,7 +73,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MultipleHttpMethods = Error(
         "ACG0011",
         "More than one HTTP method attribute",
-        "Method '{0}' has more than one HTTP method attribute; keep exactly one",
+        "Method '{0}' has more than one HTTP method attribute; keep exactly one of [Get], [Post], [Put], [Patch], [Delete], [Head] or [Options]",
         "A method sends one request, with one verb.");
 
     public static readonly DiagnosticDescriptor ConflictingParameterAttributes = Error(
@@ -190,13 +190,30 @@ internal static class DiagnosticDescriptors
         "Parameter '{0}' of method '{1}' is a CancellationToken, which cancels the call and is never sent, but it is marked with [{2}]; remove the attribute, or send the value in a parameter of another type",
         "A CancellationToken only cancels the call, so an attribute that would send it in the request is never honoured.");
 
+    public static readonly DiagnosticDescriptor JsonContextWithoutWebNaming = Warning(
+        "ACG0031",
+        "JsonContext matches JSON property names as written",
+        "JsonContext '{0}' sets no naming policy, so JSON property names will be matched as written (PascalCase, case-sensitive), unlike the default JSON settings, and a field such as \"message\" would be left unset without an error; add [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)] to the context, or suppress this warning if the API really uses PascalCase names",
+        "Without a JsonContext the client uses System.Text.Json's web defaults. A context declared without them reads and writes property names exactly as the C# properties spell them.");
+
     private static DiagnosticDescriptor Error(string id, string title, string message, string description)
+        => Create(id, title, message, description, DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message, string description)
+        => Create(id, title, message, description, DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Create(
+        string id,
+        string title,
+        string message,
+        string description,
+        DiagnosticSeverity severity)
         => new(
             id,
             title,
             message,
             Category,
-            DiagnosticSeverity.Error,
+            severity,
             isEnabledByDefault: true,
             description: description + " See docs/diagnostics.md#" + id.ToLowerInvariant() + " for the fix.");
 }

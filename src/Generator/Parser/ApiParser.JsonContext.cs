@@ -9,6 +9,12 @@ internal sealed partial class ApiParser
 {
     private const string JsonSerializerContextName = "System.Text.Json.Serialization.JsonSerializerContext";
     private const string JsonSerializableAttributeName = "System.Text.Json.Serialization.JsonSerializableAttribute";
+    private const string JsonSourceGenerationOptionsAttributeName =
+        "System.Text.Json.Serialization.JsonSourceGenerationOptionsAttribute";
+
+    // The values of System.Text.Json's JsonSerializerDefaults.Web and JsonKnownNamingPolicy.Unspecified.
+    private const int JsonSerializerDefaultsWeb = 1;
+    private const int JsonKnownNamingPolicyUnspecified = 0;
 
     /// <summary>
     /// Reads <c>[Auth0Api(JsonContext = typeof(...))]</c>: the context must derive from JsonSerializerContext and
@@ -37,6 +43,11 @@ internal sealed partial class ApiParser
             return (TypeName(context), false);
         }
 
+        if (!HasNamingPolicy(context))
+        {
+            Report(DiagnosticDescriptors.JsonContextWithoutWebNaming, location, context.ToDisplayString());
+        }
+
         var listed = new HashSet<ITypeSymbol>(
             context.GetAttributes()
                 .Where(a => a.AttributeClass is { } type && FullName(type) == JsonSerializableAttributeName)
@@ -56,6 +67,34 @@ internal sealed partial class ApiParser
         }
 
         return (TypeName(context), valid);
+    }
+
+    /// <summary>
+    /// Whether the context's <c>[JsonSourceGenerationOptions]</c> give it a property naming policy, as
+    /// <c>JsonSerializerDefaults.Web</c> (camelCase) or a named <c>PropertyNamingPolicy</c> do. Without one,
+    /// names are matched exactly as the C# properties spell them, unlike the web defaults a client without a
+    /// context uses. A named policy wins over the defaults, as it does in System.Text.Json's own generator.
+    /// </summary>
+    private static bool HasNamingPolicy(INamedTypeSymbol context)
+    {
+        var options = context.GetAttributes()
+            .FirstOrDefault(a => a.AttributeClass is { } type && FullName(type) == JsonSourceGenerationOptionsAttributeName);
+        if (options is null)
+        {
+            return false;
+        }
+
+        foreach (var named in options.NamedArguments)
+        {
+            if (named.Key == "PropertyNamingPolicy" && named.Value.Value is int policy)
+            {
+                return policy != JsonKnownNamingPolicyUnspecified;
+            }
+        }
+
+        return options.ConstructorArguments.Length == 1
+            && options.ConstructorArguments[0].Value is int defaults
+            && defaults == JsonSerializerDefaultsWeb;
     }
 
     private static ITypeSymbol Unannotated(ITypeSymbol type)

@@ -167,8 +167,8 @@ internal sealed partial class ApiParser
                 LocationOf(reabstraction),
                 reabstraction.ToDisplayString(),
                 method.ToDisplayString(),
-                "the base method has no HTTP method attribute; declare it with [Get], [Post], [Put], [Patch] or"
-                    + " [Delete] and a route template, or remove the re-abstraction to keep its default implementation");
+                "the base method has no HTTP method attribute; declare it with [Get], [Post], [Put], [Patch],"
+                    + " [Delete], [Head] or [Options] and a route template, or remove the re-abstraction to keep its default implementation");
             return false;
         }
 

@@ -29,6 +29,8 @@ public sealed class Auth0ApiAttribute : Attribute
     /// A source-generated <c>JsonSerializerContext</c> whose options the client uses for every JSON body and
     /// response, so that no serialization falls back to reflection and the client works under Native AOT.
     /// Every JSON type must be listed on it with <c>[JsonSerializable]</c>; the generator reports any that is not.
+    /// Its own options apply, so declare it with <c>[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]</c>
+    /// to read and write camelCase names; the generator warns (ACG0031) about a context with no naming policy.
     /// When left out, System.Text.Json's web defaults are used, with enums as camelCase names.
     /// </summary>
     public Type? JsonContext { get; set; }

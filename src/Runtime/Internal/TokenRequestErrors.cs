@@ -135,7 +135,7 @@ internal static partial class TokenRequestErrors
             ? $" Auth0 asks to retry after {Math.Max(0, delay.TotalSeconds):0} s."
             : string.Empty;
         var message = $"Auth0 refused the access token request for audience '{audience}' ({status}{detail})."
-            + $" {AdviceForError(error, statusCode)}{retryAfter}";
+            + $" {AdviceForError(error, description, statusCode)}{retryAfter}";
         if (statusCode == HttpStatusCode.TooManyRequests)
         {
             var reset = HeaderNumber(httpResponse, "x-ratelimit-reset");
@@ -239,7 +239,7 @@ internal static partial class TokenRequestErrors
             statusCode: null,
             cause);
 
-    private static string AdviceForError(string? error, HttpStatusCode statusCode)
+    private static string AdviceForError(string? error, string? description, HttpStatusCode statusCode)
     {
         if (statusCode == HttpStatusCode.TooManyRequests || error == "too_many_requests")
         {
@@ -253,6 +253,10 @@ internal static partial class TokenRequestErrors
             "access_denied" when statusCode == HttpStatusCode.Unauthorized =>
                 $"Check {Auth0Settings.ClientIdKey} and {Auth0Settings.ClientSecretKey}: the tenant did not accept"
                 + " the application's credentials.",
+            // Auth0 refuses, rather than drops, a requested scope the application was not granted for the API.
+            "access_denied" when description?.StartsWith("Client has not been granted scopes", StringComparison.Ordinal) == true =>
+                "Grant the missing scopes to the application for this API in Auth0 (Applications > APIs > the API >"
+                + " Machine to Machine Applications), or remove them from the method's or interface's [Scopes].",
             // A 403 means the credentials were accepted: the grant for this API is what is missing.
             "access_denied" =>
                 "Authorize the application for this API in Auth0 (Applications > APIs > the API > Machine to"

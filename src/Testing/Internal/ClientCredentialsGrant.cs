@@ -39,6 +39,8 @@ internal sealed class ClientCredentialsGrant(TenantDirectory directory, AccessTo
             GrantDecisionKind.OrganizationNotAllowed => TokenEndpointResponse.AccessDenied(
                 $"Client \"{client.ClientId}\" is not allowed to access \"{request.Audience}\" "
                 + $"on behalf of the organization \"{organization}\"."),
+            GrantDecisionKind.ScopesNotGranted => TokenEndpointResponse.AccessDenied(
+                $"Client has not been granted scopes: {string.Join(' ', decision.Scopes)}"),
             _ => TokenEndpointResponse.Success(accessTokenFactory.Create(new AccessTokenClaims(
                 client.ClientId, client.ClientId + "@clients", request.Audience, decision.Scopes)
             {

@@ -178,8 +178,8 @@ internal sealed class TenantDirectory
 
     /// <summary>
     /// Decides what a client may have for an audience, and for an organization named by id or by name when it asks
-    /// for one. With no requested scopes every granted scope is given; otherwise the granted scopes that were also
-    /// requested, as Auth0 does (it drops the rest without an error).
+    /// for one. With no requested scopes every granted scope is given; otherwise exactly the requested ones, and
+    /// a request naming any scope the grant lacks is refused, as Auth0 refuses it, with the missing scopes.
     /// </summary>
     public GrantDecision Decide(
         string clientId,
@@ -215,11 +215,17 @@ internal sealed class TenantDirectory
                 }
             }
 
-            // Keep the order the client asked for, or the order of the grant when it asked for nothing.
-            var scopes = requestedScopes is null
-                ? grant.Scopes.ToArray()
-                : requestedScopes.Where(grant.Scopes.Contains).Distinct(StringComparer.Ordinal).ToArray();
-            return GrantDecision.Granted(scopes, tenantOrganization);
+            if (requestedScopes is null)
+            {
+                return GrantDecision.Granted(grant.Scopes.ToArray(), tenantOrganization);
+            }
+
+            // Keep the order the client asked for, in the token and in the refusal alike.
+            var requested = requestedScopes.Distinct(StringComparer.Ordinal).ToArray();
+            var missing = requested.Where(scope => !grant.Scopes.Contains(scope)).ToArray();
+            return missing.Length > 0
+                ? GrantDecision.ScopesNotGranted(missing)
+                : GrantDecision.Granted(requested, tenantOrganization);
         }
     }
 
@@ -293,6 +299,10 @@ internal readonly record struct GrantDecision(
 
     public static GrantDecision OrganizationNotAllowed => new(GrantDecisionKind.OrganizationNotAllowed, [], null);
 
+    /// <summary>Refused because the grant lacks some requested scopes, which <see cref="Scopes"/> lists.</summary>
+    public static GrantDecision ScopesNotGranted(IReadOnlyList<string> missingScopes) =>
+        new(GrantDecisionKind.ScopesNotGranted, missingScopes, null);
+
     public static GrantDecision Granted(IReadOnlyList<string> scopes, TenantOrganization? organization) =>
         new(GrantDecisionKind.Granted, scopes, organization);
 }
@@ -305,4 +315,5 @@ internal enum GrantDecisionKind
     NoGrant,
     UnknownOrganization,
     OrganizationNotAllowed,
+    ScopesNotGranted,
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Auth0ClientGen;
 
@@ -27,16 +28,13 @@ public interface IUsersApi
 
 public sealed record Message([property: JsonPropertyName("message")] string Text);
 
-public sealed record NewUser(
-    [property: JsonPropertyName("connection")] string Connection,
-    [property: JsonPropertyName("email")] string Email,
-    [property: JsonPropertyName("password")] string Password);
+// Connection, Email and Password rely on the context's camelCase names, as a new user's models would.
+public sealed record NewUser(string Connection, string Email, string Password);
 
-public sealed record User(
-    [property: JsonPropertyName("user_id")] string UserId,
-    [property: JsonPropertyName("email")] string? Email);
+public sealed record User([property: JsonPropertyName("user_id")] string UserId, string? Email);
 
 [JsonSerializable(typeof(Message))]
 [JsonSerializable(typeof(NewUser))]
 [JsonSerializable(typeof(User))]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 internal sealed partial class ConsumerJsonContext : JsonSerializerContext;
