@@ -72,8 +72,14 @@ internal sealed class TokenDestinations(Uri? declaredBaseAddress, IReadOnlyList<
     }
 
     /// <summary>Whether the two addresses share scheme, host and port.</summary>
+    /// <remarks>
+    /// Every call of a generated client runs this, so it compares the parts <see cref="Uri"/> already holds rather
+    /// than asking for the scheme-and-server text of both addresses, which would build two strings each time.
+    /// </remarks>
     public static bool SameOrigin(Uri first, Uri second)
-        => Uri.Compare(first, second, UriComponents.SchemeAndServer, UriFormat.SafeUnescaped, StringComparison.OrdinalIgnoreCase) == 0;
+        => first.Port == second.Port
+            && string.Equals(first.Scheme, second.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(first.IdnHost, second.IdnHost, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"host" or "host:port" as an address shows it, with the port only when it is not the default.</summary>
     public static string Describe(Uri address)
