@@ -97,6 +97,11 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
     private readonly Lock _gate = new();
     private long _requestsStarted;
 
+    // The token cached last. A caller asking for it again (most calls: one client, one audience) finds it here by
+    // comparing a few string references, without hashing a key. It is written only under _gate, together with
+    // _tokens, so it never holds a token that the cache has replaced or dropped.
+    private volatile CachedAccessToken? _lastHit;
+
     /// <summary>
     /// Creates a provider with its own HTTP client, which does not follow redirects. Create one per application
     /// and keep it for the application's lifetime, so its cache and connections are reused.
@@ -214,6 +219,20 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         CancellationToken cancellationToken = default)
     {
         var audience = string.IsNullOrEmpty(request.Audience) ? _defaultAudience : request.Audience;
+        var organization = string.IsNullOrWhiteSpace(request.Organization) ? _defaultOrganization : request.Organization;
+        if (!request.ForceRenewal
+            && _lastHit is { } last
+            && string.Equals(last.Key.Audience, audience, StringComparison.Ordinal)
+            && string.Equals(last.Key.Scope, request.Scope, StringComparison.Ordinal)
+            && string.Equals(last.Key.Organization, organization, StringComparison.Ordinal)
+            && last.IsFreshAt(_timeProvider.GetUtcNow()))
+        {
+            // The key stores scopes in canonical form, so a scope string written otherwise misses here and is
+            // normalized below; generated clients pass their scopes canonical already.
+            Telemetry.Record(Telemetry.CacheHits, Telemetry.AudienceTag, audience);
+            return new ValueTask<string>(last.AccessToken);
+        }
+
         if (audience is null)
         {
             return ValueTask.FromException<string>(new InvalidOperationException(
@@ -227,7 +246,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
             _clientId,
             audience,
             ScopeSet.Normalize(request.Scope),
-            string.IsNullOrWhiteSpace(request.Organization) ? _defaultOrganization : request.Organization);
+            organization);
         if (!request.ForceRenewal
             && _tokens.TryGetValue(key, out var cached)
             && cached.IsFreshAt(_timeProvider.GetUtcNow()))
@@ -330,11 +349,14 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
                 var superseded = _tokens.TryGetValue(key, out var cached) && cached.Sequence > sequence;
                 if (!superseded && token.IsFreshAt(_timeProvider.GetUtcNow()))
                 {
-                    _tokens[key] = token.WithSequence(sequence);
+                    var stored = token.WithSequence(sequence);
+                    _tokens[key] = stored;
+                    _lastHit = stored;
                 }
                 else if (!superseded)
                 {
                     _tokens.TryRemove(key, out _);
+                    _lastHit = null;
                 }
 
                 ForgetRequest(key, completion.Task);
@@ -495,7 +517,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
             else if (expiresIn <= 0)
             {
                 Log.AccessTokenAlreadyExpired(_logger, audience, expiresIn);
-                return new CachedAccessToken(response.AccessToken, receivedAt);
+                return new CachedAccessToken(key, response.AccessToken, receivedAt);
             }
             else
             {
@@ -504,18 +526,20 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
 
             var renewAt = receivedAt + (lifetime > RenewalMargin ? lifetime - RenewalMargin : TimeSpan.Zero);
             Log.AccessTokenReceived(_logger, audience, renewAt);
-            return new CachedAccessToken(response.AccessToken, renewAt);
+            return new CachedAccessToken(key, response.AccessToken, renewAt);
         }
     }
 
-    private sealed class CachedAccessToken(string accessToken, DateTimeOffset renewAt, long sequence = 0)
+    private sealed class CachedAccessToken(TokenCacheKey key, string accessToken, DateTimeOffset renewAt, long sequence = 0)
     {
+        public TokenCacheKey Key { get; } = key;
+
         public string AccessToken { get; } = accessToken;
 
         /// <summary>When the request that fetched it started, relative to the provider's other requests.</summary>
         public long Sequence { get; } = sequence;
 
-        public CachedAccessToken WithSequence(long requestSequence) => new(AccessToken, renewAt, requestSequence);
+        public CachedAccessToken WithSequence(long requestSequence) => new(Key, AccessToken, renewAt, requestSequence);
 
         public bool IsFreshAt(DateTimeOffset now) => now < renewAt;
     }

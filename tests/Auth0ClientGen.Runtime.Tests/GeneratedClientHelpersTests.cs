@@ -254,7 +254,7 @@ public sealed class GeneratedClientHelpersTests
             response,
             GeneratedClientHelpers.DefaultJsonOptions,
             allowNull,
-            default);
+            default).AsTask();
     }
 
     private static HttpResponseMessage Text(HttpStatusCode statusCode, string body, string mediaType)

@@ -766,11 +766,18 @@ internal sealed partial class ApiParser
             SpecialType.System_Boolean => ValueFormat.Boolean,
             SpecialType.System_Char => ValueFormat.PlainToString,
             SpecialType.System_DateTime => ValueFormat.RoundTripDate,
+
+            // The numbers are answered without the interface walk below, which is costly for them: each
+            // implements some thirty generic math interfaces. Each has a public ToString(string, IFormatProvider).
+            SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16
+                or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
+                or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Single
+                or SpecialType.System_Double or SpecialType.System_Decimal => ValueFormat.Invariant,
             _ when type.TypeKind == TypeKind.Enum => ValueFormat.PlainToString,
             _ when FullName(type) == "System.Uri" => ValueFormat.UriString,
             _ when FullName(type) is "System.DateTimeOffset" or "System.DateOnly" or "System.TimeOnly"
                 => ValueFormat.RoundTripDate,
-            _ when type.IsValueType && type.AllInterfaces.Any(i => FullName(i) == "System.IFormattable")
+            _ when type.IsValueType && type.AllInterfaces.Any(i => i.Arity == 0 && FullName(i) == "System.IFormattable")
                 => HasPublicFormattingToString(type) ? ValueFormat.Invariant : ValueFormat.InvariantThroughInterface,
             _ => ValueFormat.NotFormatted,
         };

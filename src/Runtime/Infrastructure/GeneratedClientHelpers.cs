@@ -243,85 +243,75 @@ public static class GeneratedClientHelpers
         AccessTokenRequest tokenRequest,
         CancellationToken cancellationToken)
     {
+        // One async method for the span, the token, the send and the status check: every call pays for each
+        // layer of async method with a Task of its own, so they are not split into helpers.
         using var activity = StartApiCall(request);
         try
         {
-            var response = await SendAuthorizedAsync(httpClient, credentials, request, tokenRequest, cancellationToken)
-                .ConfigureAwait(false);
-            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
-            if (!response.IsSuccessStatusCode)
+            var client = credentials as ApiCredentialsProvider;
+            string? accessToken = null;
+            if (credentials is not null)
             {
-                activity?.SetTag(Telemetry.ErrorTag, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
-                activity?.SetStatus(ActivityStatusCode.Error);
+                // Checked before the token is requested, so a refused destination costs no token and sends nothing.
+                (client?.Destinations ?? TokenDestinations.BaseAddressOnly).Ensure(
+                    request.RequestUri, httpClient.BaseAddress, client?.ApiName ?? "the client", client?.Logger);
+                accessToken = await credentials.GetAccessTokenAsync(tokenRequest, cancellationToken).ConfigureAwait(false);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
             }
 
-            return response;
+            var response = await httpClient
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+                .ConfigureAwait(false);
+
+            // The API rejected the token (a revoked key, a rotated signing key): renew it and try once more, but
+            // only when the body can be sent again. A second rejection is final.
+            if (credentials is not null && IsTokenRejection(response) && ReplayableContent.CanSendAgain(request.Content))
+            {
+                response.Dispose();
+                Telemetry.Record(Telemetry.Retries, Telemetry.ReasonTag, "rejected", Telemetry.AudienceTag, tokenRequest.Audience);
+                if (client?.Logger is { } logger && request.RequestUri is { IsAbsoluteUri: true } address)
+                {
+                    Log.AccessTokenRejectedRetrying(logger, client.ApiName, TokenDestinations.Describe(address));
+                }
+
+                var rejectedToken = accessToken;
+                request = CopyForRetry(request);
+
+                // Kept with the retry so that an error it gets can have both tokens redacted: the API saw both.
+                request.Options.Set(RejectedTokenKey, rejectedToken);
+                accessToken = await credentials
+                    .GetAccessTokenAsync(tokenRequest with { ForceRenewal = true }, cancellationToken)
+                    .ConfigureAwait(false);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+                response = await httpClient
+                    .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
+            // Real handlers link the request; a test double may not, and the readers name it in their messages.
+            response.RequestMessage ??= request;
+            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+            if (response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+
+            activity?.SetTag(Telemetry.ErrorTag, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
+            activity?.SetStatus(ActivityStatusCode.Error);
+            if (request.Options.TryGetValue(AcceptErrorStatusKey, out var acceptErrorStatus) && acceptErrorStatus)
+            {
+                return response;
+            }
+
+            using (response)
+            {
+                throw await CreateApiExceptionAsync(request, response, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception exception) when (RecordFailure(activity, exception))
         {
             // Never reached: the filter records the failure and lets the exception go on.
             throw;
-        }
-    }
-
-    private static async Task<HttpResponseMessage> SendAuthorizedAsync(
-        HttpClient httpClient,
-        ICredentialsProvider? credentials,
-        HttpRequestMessage request,
-        AccessTokenRequest tokenRequest,
-        CancellationToken cancellationToken)
-    {
-        var client = credentials as ApiCredentialsProvider;
-        string? accessToken = null;
-        if (credentials is not null)
-        {
-            // Checked before the token is requested, so a refused destination costs no token and sends nothing.
-            (client?.Destinations ?? TokenDestinations.BaseAddressOnly).Ensure(
-                request.RequestUri, httpClient.BaseAddress, client?.ApiName ?? "the client", client?.Logger);
-            accessToken = await credentials.GetAccessTokenAsync(tokenRequest, cancellationToken).ConfigureAwait(false);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        }
-
-        var response = await httpClient
-            .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-            .ConfigureAwait(false);
-
-        // The API rejected the token (a revoked key, a rotated signing key): renew it and try once more, but
-        // only when the body can be sent again. A second rejection is final.
-        if (credentials is not null && IsTokenRejection(response) && ReplayableContent.CanSendAgain(request.Content))
-        {
-            response.Dispose();
-            Telemetry.Record(Telemetry.Retries, Telemetry.ReasonTag, "rejected", Telemetry.AudienceTag, tokenRequest.Audience);
-            if (client?.Logger is { } logger && request.RequestUri is { IsAbsoluteUri: true } address)
-            {
-                Log.AccessTokenRejectedRetrying(logger, client.ApiName, TokenDestinations.Describe(address));
-            }
-
-            var rejectedToken = accessToken;
-            request = CopyForRetry(request);
-
-            // Kept with the retry so that an error it gets can have both tokens redacted: the API saw both.
-            request.Options.Set(RejectedTokenKey, rejectedToken);
-            accessToken = await credentials
-                .GetAccessTokenAsync(tokenRequest with { ForceRenewal = true }, cancellationToken)
-                .ConfigureAwait(false);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-            response = await httpClient
-                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-                .ConfigureAwait(false);
-        }
-
-        // Real handlers link the request; a test double may not, and the readers name it in their messages.
-        response.RequestMessage ??= request;
-        if (response.IsSuccessStatusCode
-            || (request.Options.TryGetValue(AcceptErrorStatusKey, out var acceptErrorStatus) && acceptErrorStatus))
-        {
-            return response;
-        }
-
-        using (response)
-        {
-            throw await CreateApiExceptionAsync(request, response, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -378,15 +368,31 @@ public static class GeneratedClientHelpers
     /// <exception cref="JsonException">
     /// A successful response's body is not valid JSON for <typeparamref name="T"/>. The response is disposed.
     /// </exception>
-    public static Task<ApiResponse<T>> ReadApiResponseAsync<T>(
+    public static async Task<ApiResponse<T>> ReadApiResponseAsync<T>(
         HttpResponseMessage response,
         JsonSerializerOptions options,
         CancellationToken cancellationToken)
-        => ToApiResponseAsync<T>(
-            response,
-            async () => await ReadJsonAsync<T>(response, options, allowNull: true, cancellationToken)
-                .ConfigureAwait(false),
-            cancellationToken);
+    {
+        // The steps of ToApiResponseAsync, written out: a delegate for the reader would cost a closure, the
+        // delegate and a Task on every call.
+        try
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var error = await DescribeErrorStatusAsync(response, cancellationToken).ConfigureAwait(false);
+                return new ApiResponse<T>(response, default, error);
+            }
+
+            var content = await ReadJsonAsync<T>(response, options, allowNull: true, cancellationToken)
+                .ConfigureAwait(false);
+            return new ApiResponse<T>(response, content, null);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>
     /// Turns a response into an <see cref="ApiResponse{T}"/> of <see cref="string"/>, which then owns it: on a
@@ -533,7 +539,11 @@ public static class GeneratedClientHelpers
     /// message names the method and the address without its query string.
     /// </exception>
     /// <exception cref="JsonException">The body is not valid JSON for <typeparamref name="T"/>.</exception>
-    public static async Task<T> ReadJsonAsync<T>(
+    /// <remarks>
+    /// A <see cref="ValueTask{TResult}"/>: the body of an answer that has arrived is usually read without waiting,
+    /// and then reading it costs no Task.
+    /// </remarks>
+    public static async ValueTask<T> ReadJsonAsync<T>(
         HttpResponseMessage response,
         JsonSerializerOptions options,
         bool allowNull,

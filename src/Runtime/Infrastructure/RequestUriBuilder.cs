@@ -1,8 +1,8 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using Auth0ClientGen.Internal;
 
 namespace Auth0ClientGen.Infrastructure;
@@ -12,13 +12,22 @@ namespace Auth0ClientGen.Infrastructure;
 /// Generated clients call it; hand-written code should not depend on it.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The base address's path is kept: <c>https://host/api</c> with the route <c>/users</c> gives
 /// <c>https://host/api/users</c>, unlike <see cref="Uri(Uri, string)"/>, which would drop <c>/api</c>.
+/// </para>
+/// <para>
+/// The address is written into a character buffer rented from <see cref="ArrayPool{T}.Shared"/> and given back by
+/// <see cref="ToUri"/>, so building one costs this object, the address's text and the <see cref="Uri"/>. A builder
+/// is for one address: after <see cref="ToUri"/> it cannot be appended to.
+/// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RequestUriBuilder
 {
-    private readonly StringBuilder _builder;
+    private char[]? _buffer;
+    private int _length;
+    private string? _finished;
     private bool _hasQuery;
 
     /// <summary>Starts an address at <paramref name="baseAddress"/>.</summary>
@@ -38,14 +47,14 @@ public sealed class RequestUriBuilder
                 + " and path only, such as https://api.example.com/v2/.");
         }
 
-        _builder = new StringBuilder(text.Length + 64);
-        _builder.Append(text.AsSpan().TrimEnd('/'));
+        _buffer = ArrayPool<char>.Shared.Rent(text.Length + 64);
+        Append(text.AsSpan().TrimEnd('/'));
     }
 
     /// <summary>Appends literal text of the route template, which is already in URI form.</summary>
     public RequestUriBuilder AppendLiteral(string literal)
     {
-        _builder.Append(literal);
+        Append(literal);
         if (literal.Contains('?'))
         {
             _hasQuery = true;
@@ -74,7 +83,7 @@ public sealed class RequestUriBuilder
                 parameterName);
         }
 
-        _builder.Append(Uri.EscapeDataString(value));
+        AppendEscaped(value);
         return this;
     }
 
@@ -101,10 +110,10 @@ public sealed class RequestUriBuilder
         {
             if (i > 0)
             {
-                _builder.Append('/');
+                Append("/");
             }
 
-            _builder.Append(Uri.EscapeDataString(segments[i]));
+            AppendEscaped(segments[i]);
         }
 
         return this;
@@ -154,26 +163,76 @@ public sealed class RequestUriBuilder
         }
 
         // A template that ends in "?" or "&" already has the separator the next pair needs.
-        var last = _builder[^1];
+        var last = Written[^1];
         if (!_hasQuery)
         {
-            _builder.Append('?');
+            Append("?");
         }
         else if (last is not '?' and not '&')
         {
-            _builder.Append('&');
+            Append("&");
         }
 
         _hasQuery = true;
-        _builder.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+        AppendEscaped(name);
+        Append("=");
+        AppendEscaped(value);
         return this;
     }
 
-    /// <summary>Returns the finished, absolute address.</summary>
-    public Uri ToUri() => new(_builder.ToString(), UriKind.Absolute);
+    /// <summary>Returns the finished, absolute address, and gives the buffer back.</summary>
+    /// <exception cref="InvalidOperationException">The address was finished already.</exception>
+    public Uri ToUri()
+    {
+        var buffer = _buffer ?? throw Finished();
+        _finished = new string(buffer, 0, _length);
+        _buffer = null;
+        ArrayPool<char>.Shared.Return(buffer);
+        return new Uri(_finished, UriKind.Absolute);
+    }
 
     /// <inheritdoc />
-    public override string ToString() => _builder.ToString();
+    public override string ToString() => _finished ?? new string(Written);
+
+    private ReadOnlySpan<char> Written => (_buffer ?? throw Finished()).AsSpan(0, _length);
+
+    private void Append(ReadOnlySpan<char> text)
+    {
+        text.CopyTo(Reserve(text.Length));
+        _length += text.Length;
+    }
+
+    /// <summary>Escapes straight into the buffer: a value that needs escaping costs no string of its own.</summary>
+    private void AppendEscaped(string value)
+    {
+        // Most values need no escaping and fit as they are. Otherwise one char becomes at most nine ("%E2%82%AC"
+        // for a character of three UTF-8 bytes; a surrogate pair's four bytes are twelve for two chars).
+        if (!Uri.TryEscapeDataString(value, Reserve(value.Length), out var written)
+            && !Uri.TryEscapeDataString(value, Reserve(value.Length * 9), out written))
+        {
+            throw new InvalidOperationException("The escaped value did not fit the space reserved for it.");
+        }
+
+        _length += written;
+    }
+
+    /// <summary>The free part of the buffer, grown first if it is shorter than <paramref name="length"/>.</summary>
+    private Span<char> Reserve(int length)
+    {
+        var buffer = _buffer ?? throw Finished();
+        if (buffer.Length - _length < length)
+        {
+            var larger = ArrayPool<char>.Shared.Rent(Math.Max(buffer.Length * 2, _length + length));
+            buffer.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<char>.Shared.Return(buffer);
+            _buffer = buffer = larger;
+        }
+
+        return buffer.AsSpan(_length);
+    }
+
+    private static InvalidOperationException Finished()
+        => new("The address was finished by ToUri already; start a new RequestUriBuilder for another one.");
 
     /// <summary>
     /// Looks at the absolute address's text, which <see cref="Uri"/> caches, so the check allocates nothing on the

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -14,14 +15,15 @@ internal sealed class BodyProbeStream(Stream inner) : Stream
     // Enough for "null" with some whitespace around it; a longer body is something else.
     private const int HeadLength = 16;
 
-    private readonly byte[] _head = new byte[HeadLength];
+    // Kept inline rather than as an array, so the probe that every JSON response passes through is one object.
+    private HeadBytes _head;
 
     /// <summary>How many bytes have been read so far.</summary>
     public long BytesRead { get; private set; }
 
     /// <summary>Whether everything read so far is <c>null</c> with optional JSON whitespace around it.</summary>
     public bool WasJsonNull
-        => BytesRead <= HeadLength && _head.AsSpan(0, (int)BytesRead).Trim(" \t\r\n"u8).SequenceEqual("null"u8);
+        => BytesRead <= HeadLength && ((ReadOnlySpan<byte>)_head)[..(int)BytesRead].Trim(" \t\r\n"u8).SequenceEqual("null"u8);
 
     public override bool CanRead => true;
 
@@ -75,10 +77,16 @@ internal sealed class BodyProbeStream(Stream inner) : Stream
         if (BytesRead < HeadLength)
         {
             var copied = (int)Math.Min(read, HeadLength - BytesRead);
-            buffer[..copied].CopyTo(_head.AsSpan((int)BytesRead));
+            buffer[..copied].CopyTo(((Span<byte>)_head)[(int)BytesRead..]);
         }
 
         BytesRead += read;
         return read;
+    }
+
+    [InlineArray(HeadLength)]
+    private struct HeadBytes
+    {
+        private byte _first;
     }
 }

@@ -42,6 +42,11 @@ internal sealed class TokenDestinations(Uri? declaredBaseAddress, IReadOnlyList<
             throw Refuse(InsecureMessage(baseAddress, "base address"), baseAddress, apiName, "http", logger);
         }
 
+        if (baseAddress is not null && StartsWithOriginOf(target, baseAddress))
+        {
+            return;
+        }
+
         if (IsInsecure(target))
         {
             throw Refuse(InsecureMessage(target, "request address"), target, apiName, "http", logger);
@@ -72,8 +77,29 @@ internal sealed class TokenDestinations(Uri? declaredBaseAddress, IReadOnlyList<
     }
 
     /// <summary>Whether the two addresses share scheme, host and port.</summary>
+    /// <remarks>
+    /// Every call of a generated client runs this, so it compares the parts <see cref="Uri"/> already holds rather
+    /// than asking for the scheme-and-server text of both addresses, which would build two strings each time.
+    /// </remarks>
     public static bool SameOrigin(Uri first, Uri second)
-        => Uri.Compare(first, second, UriComponents.SchemeAndServer, UriFormat.SafeUnescaped, StringComparison.OrdinalIgnoreCase) == 0;
+        => first.Port == second.Port
+            && string.Equals(first.Scheme, second.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(first.IdnHost, second.IdnHost, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether the request address's text begins with the base address's scheme and authority and a slash, as every
+    /// address a generated client builds does. Then both have the same origin, and the base address has passed the
+    /// http check already. Reading the text spares parsing the request address's host on every call; any other
+    /// spelling is left to the full comparison.
+    /// </summary>
+    private static bool StartsWithOriginOf(Uri target, Uri baseAddress)
+    {
+        var origin = baseAddress.AbsoluteUri.AsSpan();
+        var authorityStart = origin.IndexOf("://", StringComparison.Ordinal);
+        var pathStart = authorityStart < 0 ? -1 : origin[(authorityStart + 3)..].IndexOf('/');
+        return pathStart >= 0
+            && target.OriginalString.AsSpan().StartsWith(origin[..(authorityStart + 3 + pathStart + 1)], StringComparison.Ordinal);
+    }
 
     /// <summary>"host" or "host:port" as an address shows it, with the port only when it is not the default.</summary>
     public static string Describe(Uri address)

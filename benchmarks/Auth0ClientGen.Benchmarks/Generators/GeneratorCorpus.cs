@@ -1,0 +1,245 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Auth0ClientGen.Benchmarks.Generators;
+
+/// <summary>Which generator a corpus is written for.</summary>
+public enum GeneratorSide
+{
+    Refit,
+    Auth0ClientGen,
+}
+
+/// <summary>
+/// A project of <see cref="Interfaces"/> API interfaces with <see cref="MethodsPerInterface"/> methods each, one
+/// file per interface, plus a models file and a file unrelated to any API. Both sides get the same declarations;
+/// only the using directive and Auth0ClientGen's <c>[Auth0Api]</c> differ.
+/// </summary>
+public sealed class GeneratorCorpus
+{
+    public const int Interfaces = 100;
+
+    public const int MethodsPerInterface = 10;
+
+    /// <summary>The interface whose route the route edit changes.</summary>
+    private const int EditedInterface = Interfaces / 2;
+
+    private static readonly CSharpParseOptions ParseOptions = new(
+        LanguageVersion.Latest,
+        preprocessorSymbols: ["NET", "NETCOREAPP", .. Enumerable.Range(5, 6).Select(major => $"NET{major}_0_OR_GREATER")]);
+
+    private static readonly CSharpCompilationOptions CompilationOptions = new(
+        OutputKind.DynamicallyLinkedLibrary,
+        nullableContextOptions: NullableContextOptions.Enable);
+
+    private readonly ImmutableArray<SyntaxTree> _trees;
+    private readonly ImmutableArray<MetadataReference> _references;
+
+    public GeneratorCorpus(GeneratorSide side)
+    {
+        Side = side;
+        var trees = new List<SyntaxTree>
+        {
+            Parse("Models.cs", ModelsSource()),
+        };
+        UnrelatedFile = Parse("Unrelated.cs", UnrelatedSource(1));
+        UnrelatedFileEdited = Parse("Unrelated.cs", UnrelatedSource(2));
+        trees.Add(UnrelatedFile);
+        for (var index = 0; index < Interfaces; index++)
+        {
+            trees.Add(Parse($"Api{index}.cs", InterfaceSource(side, index, editedRoute: false)));
+        }
+
+        _trees = [.. trees];
+        RoutedFile = _trees[2 + EditedInterface];
+        RoutedFileEdited = Parse($"Api{EditedInterface}.cs", InterfaceSource(side, EditedInterface, editedRoute: true));
+        _references = [.. References(side)];
+    }
+
+    public GeneratorSide Side { get; }
+
+    public SyntaxTree UnrelatedFile { get; }
+
+    public SyntaxTree UnrelatedFileEdited { get; }
+
+    public SyntaxTree RoutedFile { get; }
+
+    public SyntaxTree RoutedFileEdited { get; }
+
+    /// <summary>A new compilation of the corpus, which has bound nothing yet, as after opening the project.</summary>
+    public CSharpCompilation CreateCompilation()
+        => CSharpCompilation.Create($"GeneratorCorpus.{Side}", _trees, _references, CompilationOptions);
+
+    /// <summary>A driver for this side's generator that has run on nothing yet.</summary>
+    public GeneratorDriver CreateDriver()
+        => Side == GeneratorSide.Refit
+            ? CSharpGeneratorDriver.Create(
+                [RefitGenerator.Value],
+                parseOptions: ParseOptions,
+                optionsProvider: new BuildProperties(new Dictionary<string, string>
+                {
+                    ["build_property.RefitInternalNamespace"] = "GeneratorCorpus",
+                    ["build_property.RefitGeneratedRequestBuilding"] = "true",
+                }))
+            : CSharpGeneratorDriver.Create(
+                [new Generator.Auth0ApiGenerator().AsSourceGenerator()],
+                parseOptions: ParseOptions);
+
+    /// <summary>
+    /// Runs the generator once and compiles what it wrote, throwing unless both are free of errors and a client
+    /// was written for every interface: a benchmark of a generator that failed would measure nothing.
+    /// </summary>
+    public GeneratorDriver RunAndCheck(CSharpCompilation compilation)
+    {
+        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var run = driver.GetRunResult();
+        var errors = run.Results.Where(result => result.Exception is not null).Select(result => result.Exception!.Message)
+            .Concat(diagnostics.Concat(output.GetDiagnostics())
+                .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
+                .Take(10)
+                .Select(diagnostic => diagnostic.ToString()))
+            .ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The {Side} corpus did not build:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
+        }
+
+        var generated = string.Concat(run.GeneratedTrees.Select(tree => tree.ToString()));
+        var clients = Enumerable.Range(0, Interfaces)
+            .Count(index => generated.Contains($"IResource{index}Api", StringComparison.Ordinal));
+        if (clients < Interfaces)
+        {
+            throw new InvalidOperationException($"The {Side} generator wrote {clients} clients, not {Interfaces}.");
+        }
+
+        return driver;
+    }
+
+    private static SyntaxTree Parse(string path, string source)
+        => CSharpSyntaxTree.ParseText(source, ParseOptions, path: path, encoding: Encoding.UTF8);
+
+    private static string ModelsSource() => """
+        using System;
+        using System.Collections.Generic;
+
+        namespace GeneratorCorpus;
+
+        public sealed class Resource
+        {
+            public int Id { get; set; }
+            public string Name { get; set; } = "";
+            public List<string> Tags { get; set; } = new();
+            public DateTimeOffset CreatedAt { get; set; }
+        }
+        """;
+
+    private static string UnrelatedSource(int version) => $$"""
+        namespace GeneratorCorpus;
+
+        public static class Unrelated
+        {
+            public static int Answer() => {{version}};
+        }
+        """;
+
+    /// <summary>Ten methods in six shapes: route values, query values, bodies, no result, and ApiResponse.</summary>
+    private static string InterfaceSource(GeneratorSide side, int index, bool editedRoute)
+    {
+        var source = new StringBuilder()
+            .AppendLine("using System.Collections.Generic;")
+            .AppendLine("using System.Threading;")
+            .AppendLine("using System.Threading.Tasks;")
+            .AppendLine(side == GeneratorSide.Refit ? "using Refit;" : "using Auth0ClientGen;")
+            .AppendLine()
+            .AppendLine("namespace GeneratorCorpus;")
+            .AppendLine();
+        if (side == GeneratorSide.Auth0ClientGen)
+        {
+            source.AppendLine($"[Auth0Api(Audience = \"https://api{index}.example.com\")]");
+        }
+
+        source.AppendLine($"public interface IResource{index}Api").AppendLine("{");
+        for (var method = 0; method < MethodsPerInterface; method++)
+        {
+            var path = $"/resources{index}/v{method}";
+            var declaration = (method % 6) switch
+            {
+                0 => $"[Get(\"{path}/{{id}}\")] Task<Resource> Get{method}Async(int id, CancellationToken cancellationToken = default);",
+                1 => $"[Get(\"{path}\")] Task<List<Resource>> List{method}Async(string? status, int? limit, CancellationToken cancellationToken = default);",
+                2 => $"[Post(\"{path}\")] Task<Resource> Create{method}Async([Body] Resource resource, CancellationToken cancellationToken = default);",
+                3 => $"[Put(\"{path}/{{id}}\")] Task Update{method}Async(int id, [Body] Resource resource, CancellationToken cancellationToken = default);",
+                4 => $"[Delete(\"{path}/{{id}}\")] Task Delete{method}Async(int id, CancellationToken cancellationToken = default);",
+                _ => $"[Get(\"{path}/tenants/{{tenant}}/{{id}}\")] Task<ApiResponse<Resource>> Find{method}Async(string tenant, int id, string? sort, CancellationToken cancellationToken = default);",
+            };
+            if (editedRoute && method == 3)
+            {
+                declaration = declaration.Replace("/{id}", "/items/{id}", StringComparison.Ordinal);
+            }
+
+            source.Append("    ").AppendLine(declaration);
+        }
+
+        return source.AppendLine("}").ToString();
+    }
+
+    private static IEnumerable<MetadataReference> References(GeneratorSide side)
+    {
+        // This process runs on the framework a user's project targets, so its assemblies stand in for the
+        // reference assemblies a build would use.
+        var framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal)
+                || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll");
+
+        // Each side sees only its own library, so an attribute can never bind to the other's namesake.
+        var library = side == GeneratorSide.Refit ? typeof(Refit.RestService).Assembly : typeof(Auth0ApiAttribute).Assembly;
+        return framework.Append(library.Location).Select(path => MetadataReference.CreateFromFile(path));
+    }
+
+    private static readonly Lazy<ISourceGenerator> RefitGenerator = new(LoadRefitGenerator);
+
+    /// <summary>Refit's generator, from the copy of its package's analyzer that the build puts beside this program.</summary>
+    private static ISourceGenerator LoadRefitGenerator()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "RefitGenerator", "InterfaceStubGeneratorV2.dll");
+        var generators = AssemblyLoadContext.Default.LoadFromAssemblyPath(path)
+            .GetTypes()
+            .Where(type => !type.IsAbstract && type.GetCustomAttribute<GeneratorAttribute>() is not null)
+            .Select(type => Activator.CreateInstance(type) switch
+            {
+                IIncrementalGenerator incremental => incremental.AsSourceGenerator(),
+                ISourceGenerator generator => generator,
+                _ => throw new InvalidOperationException($"{type} is marked [Generator] but is not one."),
+            })
+            .ToList();
+        return generators.Count == 1
+            ? generators[0]
+            : throw new InvalidOperationException($"Expected one generator in {path}, found {generators.Count}.");
+    }
+
+    private sealed class BuildProperties(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _options = new(values);
+
+        public override AnalyzerConfigOptions GlobalOptions => _options;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+        }
+    }
+}
