@@ -211,6 +211,21 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
     /// </summary>
     public TimeSpan RenewalMargin { get; }
 
+    /// <summary>How many tokens the cache holds, one per audience, scope set and organization; for load tests.</summary>
+    internal int CachedTokenCount => _tokens.Count;
+
+    /// <summary>How many token requests are in flight; for load tests, which expect none once they are done.</summary>
+    internal int RequestsInFlightCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _requestsInFlight.Count + _forcedRequests.Count;
+            }
+        }
+    }
+
     /// <inheritdoc />
     /// <exception cref="TokenRequestException">Auth0 refused the request or could not be reached.</exception>
     /// <exception cref="InvalidOperationException">The request names no audience and none is configured.</exception>

@@ -99,4 +99,28 @@ public class HostileDeclarationTests
         Assert.Empty(run.CompileErrors);
         Assert.Contains(run.GeneratorDiagnostics, d => d.Id.StartsWith("ACG", StringComparison.Ordinal));
     }
+
+    // Found by GeneratorFuzzTests: declarations that are already compiler errors, where the client repeated the
+    // declaration and added errors of another kind on top (CS0229, CS1001, CS0409, CS0539).
+    [Theory]
+    [InlineData("[Get(\"/a\")] Task<string> GetAsync(string value, string value);", "CS0100")]
+    [InlineData("[Get(\"/a\")] Task<string> GetAsync(string );", "CS1001")]
+    [InlineData("[Get(\"/a\")] Task<string> GetAsync(Nullable<Nullable<int>> value);", "CS0453")]
+    [InlineData("[Post(\"/a\")] Task<TResult> PostAsync<TBody, TBody, TResult>([Body] TBody body);", "CS0692")]
+    [InlineData("[Get(\"/a\")] abstract sealed Task<string> GetAsync();", "CS0238")]
+    public void A_declaration_the_compiler_refuses_gets_no_error_of_another_kind_from_the_client(
+        string declaration, string userError)
+    {
+        var source = Usings + $"[Auth0Api] public interface IApi {{ {declaration} }}";
+
+        var run = GeneratorHarness.Run(source);
+
+        var inputErrors = GeneratorHarness.CreateCompilation(source).GetDiagnostics()
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .Select(d => d.Id)
+            .ToHashSet();
+        Assert.Contains(userError, inputErrors);
+        Assert.Single(run.GeneratedSources);
+        Assert.All(run.CompileErrors, error => Assert.Contains(error.Id, inputErrors));
+    }
 }

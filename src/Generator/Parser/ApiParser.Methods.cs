@@ -67,6 +67,15 @@ internal sealed partial class ApiParser
         }
 
 
+        // A parameter without a name, or two parameters with one name, is already a compiler error (CS1001,
+        // CS0100) that the client would repeat, with CS0229 for every use of the name on top. The client then
+        // implements the method with names of its own and a throwing body, so the user's error stays the only one.
+        var compilerError = FindParameterNameError(method);
+        if (compilerError is not null)
+        {
+            parameters = parameters.Select((parameter, i) => parameter with { Name = "__parameter" + i }).ToEquatableArray();
+        }
+
         var supported = _diagnostics.Count == diagnosticsBefore;
         return new MethodModel(
             declaringInterface.ToDisplayString(TypeNameFormat),
@@ -85,15 +94,39 @@ internal sealed partial class ApiParser
             IsMultipart(method, out var boundary),
             boundary,
             staticHeaders,
-            supported ? null : _diagnostics[diagnosticsBefore].Descriptor.Id);
+            compilerError ?? (supported ? null : _diagnostics[diagnosticsBefore].Descriptor.Id));
+    }
+
+    /// <summary>The compiler's error for a parameter without a name or with the name of another, or null.</summary>
+    private static string? FindParameterNameError(IMethodSymbol method)
+    {
+        var names = new HashSet<string>();
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Name.Length == 0)
+            {
+                return "CS1001";
+            }
+
+            if (!names.Add(parameter.Name))
+            {
+                return "CS0100";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
     /// An explicit implementation inherits its constraints, but must still say "class", "struct" or "default"
     /// for each type parameter so that <c>T?</c> in its signature means the same as in the interface.
     /// </summary>
+    /// <remarks>
+    /// Two type parameters with one name are already a compiler error (CS0692); one clause per name keeps the
+    /// client from adding CS0409 to it.
+    /// </remarks>
     private static string ExplicitImplementationConstraints(IMethodSymbol method)
-        => string.Concat(method.TypeParameters.Select(parameter =>
+        => string.Concat(method.TypeParameters.GroupBy(parameter => parameter.Name).Select(group => group.First()).Select(parameter =>
             $" where {EscapeIdentifier(parameter.Name)} : "
             + (HasClassConstraint(parameter) ? "class" : parameter.HasValueTypeConstraint ? "struct" : "default")));
 

@@ -20,6 +20,9 @@ internal sealed partial class ApiParser
     private static readonly SymbolDisplayFormat TypeNameFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
+    private static readonly SymbolDisplayFormat ExpandedNullableTypeNameFormat = TypeNameFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.ExpandNullable);
+
     /// <summary>Namespace-qualified names without nullable annotations, for recognising well-known types.</summary>
     private static readonly SymbolDisplayFormat FullNameFormat = new(
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
@@ -153,7 +156,8 @@ internal sealed partial class ApiParser
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 var reabstraction = FindReabstraction(declaringInterface, member);
-                var mustImplement = member.IsAbstract || reabstraction is not null;
+                // A sealed member cannot be implemented; "abstract sealed" is already a compiler error (CS0238).
+                var mustImplement = (member.IsAbstract && !member.IsSealed) || reabstraction is not null;
                 if (!mustImplement || HasDefaultImplementation(declaringInterface, member))
                 {
                     continue;
@@ -429,7 +433,13 @@ internal sealed partial class ApiParser
     private static string EscapeIdentifier(string name)
         => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
-    private static string TypeName(ITypeSymbol type) => type.ToDisplayString(TypeNameFormat);
+    private static string TypeName(ITypeSymbol type)
+    {
+        // Nullable<Nullable<int>> is already a compiler error (CS0453), but its short form "int??" does not even
+        // parse, so the client would add a syntax error of its own; the long form repeats only the user's error.
+        var name = type.ToDisplayString(TypeNameFormat);
+        return name.Contains("??") ? type.ToDisplayString(ExpandedNullableTypeNameFormat) : name;
+    }
 
     /// <summary>
     /// The type's name with its namespace, as <see cref="FullNameFormat"/> displays it. The parser asks this for
