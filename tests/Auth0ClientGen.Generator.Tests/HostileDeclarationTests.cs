@@ -123,4 +123,21 @@ public class HostileDeclarationTests
         Assert.Single(run.GeneratedSources);
         Assert.All(run.CompileErrors, error => Assert.Contains(error.Id, inputErrors));
     }
+
+    [Fact]
+    public void An_interface_in_a_namespace_without_a_name_gets_no_client()
+    {
+        var source = Usings + """
+            namespace ;
+
+            [Auth0Api] public interface IApi { [Get("/a")] Task<string> GetAsync(); }
+            """;
+
+        var run = GeneratorHarness.Run(source);
+
+        // Found by GeneratorFuzzTests (seed 1): the client was written into "Shop." and added CS0538 and CS0118.
+        Assert.Empty(run.GeneratedSources);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(run.CompileErrors, error => error.Id == "CS1001");
+    }
 }

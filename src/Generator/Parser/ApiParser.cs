@@ -98,6 +98,16 @@ internal sealed partial class ApiParser
             return null;
         }
 
+        // "namespace ;" is already a compiler error (CS1001). A client in a namespace without a name cannot be
+        // written in C#, so there is none, and the user's error stays the only one.
+        for (var container = _interface.ContainingNamespace; container is { IsGlobalNamespace: false }; container = container.ContainingNamespace)
+        {
+            if (container.Name.Length == 0)
+            {
+                return null;
+            }
+        }
+
         var @namespace = _interface.ContainingNamespace.IsGlobalNamespace
             ? string.Empty
             : _interface.ContainingNamespace.ToDisplayString(NamespaceFormat);
