@@ -71,7 +71,8 @@ public class GeneratorBenchmarks
         public GeneratorDriver Cold() => _corpus.CreateDriver().RunGenerators(_corpus.CreateCompilation());
 
         public GeneratorDriver UnrelatedEdit()
-            => _warmDriver.RunGenerators(_compilation.ReplaceSyntaxTree(_corpus.UnrelatedFile, _corpus.UnrelatedFileEdited));
+            => _warmDriver.RunGenerators(
+                _compilation.ReplaceSyntaxTree(_corpus.UnrelatedFile, _corpus.UnrelatedFileEdited));
 
         public GeneratorDriver RouteEdit()
             => _warmDriver.RunGenerators(_compilation.ReplaceSyntaxTree(_corpus.RoutedFile, _corpus.RoutedFileEdited));

@@ -35,7 +35,8 @@ public sealed class GeneratorCorpus
 
     private static readonly CSharpParseOptions ParseOptions = new(
         LanguageVersion.Latest,
-        preprocessorSymbols: ["NET", "NETCOREAPP", .. Enumerable.Range(5, 6).Select(major => $"NET{major}_0_OR_GREATER")]);
+        preprocessorSymbols:
+            ["NET", "NETCOREAPP", .. Enumerable.Range(5, 6).Select(major => $"NET{major}_0_OR_GREATER")]);
 
     private static readonly CSharpCompilationOptions CompilationOptions = new(
         OutputKind.DynamicallyLinkedLibrary,
@@ -102,7 +103,9 @@ public sealed class GeneratorCorpus
     {
         var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         var run = driver.GetRunResult();
-        var errors = run.Results.Where(result => result.Exception is not null).Select(result => result.Exception!.Message)
+        var errors = run.Results
+            .Where(result => result.Exception is not null)
+            .Select(result => result.Exception!.Message)
             .Concat(diagnostics.Concat(output.GetDiagnostics())
                 .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
                 .Take(10)
@@ -202,13 +205,15 @@ public sealed class GeneratorCorpus
                 || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll");
 
         // Each side sees only its own library, so an attribute can never bind to the other's namesake.
-        var library = side == GeneratorSide.Refit ? typeof(Refit.RestService).Assembly : typeof(Auth0ApiAttribute).Assembly;
+        var library = side == GeneratorSide.Refit
+            ? typeof(Refit.RestService).Assembly
+            : typeof(Auth0ApiAttribute).Assembly;
         return framework.Append(library.Location).Select(path => MetadataReference.CreateFromFile(path));
     }
 
     private static readonly Lazy<ISourceGenerator> RefitGenerator = new(LoadRefitGenerator);
 
-    /// <summary>Refit's generator, from the copy of its package's analyzer that the build puts beside this program.</summary>
+    /// <summary>Refit's generator, from the copy of its package's analyzer put beside this program.</summary>
     private static ISourceGenerator LoadRefitGenerator()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "RefitGenerator", "InterfaceStubGeneratorV2.dll");

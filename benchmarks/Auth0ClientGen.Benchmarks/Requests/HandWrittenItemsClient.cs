@@ -115,7 +115,7 @@ public sealed class HandWrittenItemsClient(HttpClient httpClient, ICredentialsPr
     }
 }
 
-/// <summary>The hand-written counterpart of ApiResponse: the response, which it owns, and the value read from it.</summary>
+/// <summary>The hand-written counterpart of ApiResponse: the response, which it owns, and the value read.</summary>
 public sealed class HandWrittenResponse<T>(HttpResponseMessage response, T? content) : IDisposable
 {
     public HttpResponseMessage Response => response;

@@ -57,7 +57,8 @@ public sealed class TokenEndpointStub : HttpMessageHandler
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request };
     }
 
-    /// <summary>Throws unless exactly <paramref name="expected"/> token requests were made since the last reset.</summary>
+    /// <summary>Throws unless exactly <paramref name="expected"/> token requests were made since the last reset.
+    /// </summary>
     public void ExpectRequestsAndReset(int expected)
     {
         var requests = Interlocked.Exchange(ref _requests, 0);
