@@ -16,6 +16,11 @@ namespace Auth0ClientGen.EndToEnd.Tests;
 /// token requests, cached tokens, retained memory. Latencies are printed, never asserted. CI runs the small version;
 /// <c>ACG_LOAD_FULL=1</c> runs the full one recorded in docs/reliability.md.
 /// </summary>
+/// <remarks>
+/// It runs alone, after the parallel tests: the managed heap is shared by the whole test process, so another
+/// test allocating during the run would count as memory this one retained.
+/// </remarks>
+[Collection(LoadTestsRunAlone.Name)]
 public sealed class LoadTests(ITestOutputHelper output)
 {
     private const int Callers = 64;
@@ -141,4 +146,11 @@ public sealed class LoadTests(ITestOutputHelper output)
         => sorted.Length == 0
             ? 0
             : Stopwatch.GetElapsedTime(0, sorted[Math.Min(sorted.Length - 1, (int)(percentile * sorted.Length))]).TotalMilliseconds;
+}
+
+/// <summary>Runs <see cref="LoadTests"/> with no other test class in parallel.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class LoadTestsRunAlone
+{
+    public const string Name = "Load tests run alone";
 }
