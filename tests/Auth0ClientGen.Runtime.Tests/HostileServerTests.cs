@@ -189,7 +189,7 @@ public sealed class HostileServerTests
                 : TokenResponses.Success(renewed));              // the forced renewal
 
         var unforced = provider.GetAccessTokenAsync(new AccessTokenRequest("https://api")).AsTask();
-        await WaitUntil(() => Volatile.Read(ref tokenRequests) == 1);
+        await FakeClock.WaitFor(() => Volatile.Read(ref tokenRequests) == 1);
 
         // The API rejects a token meanwhile; the forced renewal must not join the unforced request, and completes.
         Assert.Equal(
@@ -280,15 +280,5 @@ public sealed class HostileServerTests
             options,
             new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)),
             new FakeLogger<Auth0ClientCredentialsProvider>());
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
     }
 }

@@ -274,11 +274,11 @@ internal static class Auth0Settings
         var builder = new StringBuilder(typeName)
             .Append(" { Domain = ").Append(options.Domain)
             .Append(", ClientId = ").Append(options.ClientId)
-            .Append(", ClientSecret = ").Append(IsSet(options.ClientSecret))
+            .Append(", ClientSecret = ").Append(MessageText.Presence(options.ClientSecret))
             .Append(", Audience = ").Append(options.Audience);
         if (options.ClientAssertionSigningKey is not null)
         {
-            builder.Append(", ClientAssertionSigningKey = ").Append(IsSet(options.ClientAssertionSigningKey));
+            builder.Append(", ClientAssertionSigningKey = ").Append(MessageText.Presence(options.ClientAssertionSigningKey));
         }
 
         if (options.Organization is not null)
@@ -301,10 +301,8 @@ internal static class Auth0Settings
         string? clientId,
         string? clientSecret,
         string? audience)
-        => $"{typeName} {{ Domain = {domain}, ClientId = {clientId}, ClientSecret = {IsSet(clientSecret)},"
+        => $"{typeName} {{ Domain = {domain}, ClientId = {clientId}, ClientSecret = {MessageText.Presence(clientSecret)},"
             + $" Audience = {audience} }}";
-
-    private static string IsSet(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "(set)";
 
     private static string Missing(string key, string what) => $"{key} is missing: set it to {what}.";
 
