@@ -140,4 +140,41 @@ public class HostileDeclarationTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Contains(run.CompileErrors, error => error.Id == "CS1001");
     }
+
+    [Theory]
+    [InlineData("[Get(\"/a\")] Task<string> GetAsync([Query] List<, string> values);")]
+    [InlineData("[Get(\"/a\")] Task<(int, , string)> GetAsync();")]
+    [InlineData("[Delete(\"/a\")] Task DeleteAsync([Body Widget widget);")]
+    [InlineData("[Get(\"/a\")] Task<string> GetAsync(int id, );")]
+    public void A_signature_with_a_missing_type_gets_no_client_and_no_error_of_another_kind(string declaration)
+    {
+        var source = Usings + $"public sealed class Widget {{ }} [Auth0Api] public interface IApi {{ {declaration} }}";
+
+        var run = GeneratorHarness.Run(source);
+
+        // Found by GeneratorFuzzTests (seed 1): the client wrote the type as Roslyn displays it ("List<, string>",
+        // or nothing at all), which added CS1525, CS0119, CS0535 and CS0539 to the user's syntax error.
+        var inputErrors = GeneratorHarness.CreateCompilation(source).GetDiagnostics()
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .ToList();
+        Assert.NotEmpty(inputErrors);
+        Assert.Empty(run.GeneratedSources);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(
+            inputErrors.Select(d => d.ToString()).Order(),
+            run.CompileErrors.Select(d => d.ToString()).Order());
+    }
+
+    [Theory]
+    [InlineData("[Get(\"/a\")] Task<int*[]> GetAsync();", "ACG0002")]
+    [InlineData("[Get(\"/a\")] Task<string> GetAsync([Query] int*[] ids);", "ACG0009")]
+    [InlineData("[Post(\"/a\")] Task PostAsync([Body] List<int*[]> body);", "ACG0009")]
+    public void A_pointer_inside_another_type_is_reported(string declaration, string expectedId)
+    {
+        var run = GeneratorHarness.Run(Usings + $"[Auth0Api] public unsafe interface IApi {{ {declaration} }}");
+
+        // Found by GeneratorFuzzTests (seed 1): only a pointer at the top of a type was recognised, so
+        // Task<int*[]> was read as JSON, and the client, which is not unsafe, failed with CS0214 and no diagnostic.
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == expectedId);
+    }
 }

@@ -191,7 +191,7 @@ internal sealed partial class ApiParser
         ParameterModel Unbound() => new(name, typeName, refKindPrefix, ParameterBinding.None, parameter.Name);
 
         if (refKindPrefix.Length != 0 || parameter.Type.IsRefLikeType
-            || parameter.Type is IPointerTypeSymbol or IFunctionPointerTypeSymbol)
+            || ContainsPointer(parameter.Type))
         {
             Report(DiagnosticDescriptors.ByReferenceParameter, location, parameter.Name, method.Name);
             return Unbound();

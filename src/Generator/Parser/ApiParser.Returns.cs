@@ -89,7 +89,7 @@ internal sealed partial class ApiParser
     private static bool CanReadAsJson(ITypeSymbol type)
         => type.TypeKind != TypeKind.Error
             && !type.IsRefLikeType
-            && type is not IPointerTypeSymbol
+            && !ContainsPointer(type)
             && !IsOrDerivesFrom(type, KnownTypeNames.Stream)
             && !IsOrDerivesFrom(type, KnownTypeNames.HttpContent)
             && !IsOrDerivesFrom(type, KnownTypeNames.HttpResponseMessage)

@@ -175,6 +175,14 @@ internal sealed partial class ApiParser
 
                 switch (member)
                 {
+                    case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false } method
+                        when !CanBeWrittenInCSharp(method):
+                        // A type with a missing part ("List<, Widget>", a parameter with no type) is already a
+                        // syntax error. The client cannot restate it, and writing what Roslyn displays adds errors
+                        // of other kinds, so there is no client until the user's declaration parses. The cost: while
+                        // such a signature is being typed, code that names the client shows CS0246 as well.
+                        canImplement = false;
+                        break;
                     case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false } method:
                         // IList<T> { M(T); M(int) } inherited as IList<int> gives two methods that no explicit
                         // implementation can tell apart.
@@ -206,6 +214,31 @@ internal sealed partial class ApiParser
 
         return canImplement ? methods.ToEquatableArray() : null;
     }
+
+    private static bool CanBeWrittenInCSharp(IMethodSymbol method)
+        => !HasNamelessPart(method.ReturnType) && method.Parameters.All(parameter => !HasNamelessPart(parameter.Type));
+
+    /// <summary>Whether the type, or a type it is made of, is missing from the source, so it has no name.</summary>
+    private static bool HasNamelessPart(ITypeSymbol type) => type switch
+    {
+        IErrorTypeSymbol { Name.Length: 0 } => true,
+        IArrayTypeSymbol array => HasNamelessPart(array.ElementType),
+        IPointerTypeSymbol pointer => HasNamelessPart(pointer.PointedAtType),
+        INamedTypeSymbol named => named.TypeArguments.Any(HasNamelessPart),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether the type is or contains a pointer (<c>int*[]</c>, <c>Task&lt;delegate*&lt;void&gt;[]&gt;</c>), which only
+    /// unsafe code can name and no asynchronous call or JSON body can carry.
+    /// </summary>
+    private static bool ContainsPointer(ITypeSymbol type) => type switch
+    {
+        IPointerTypeSymbol or IFunctionPointerTypeSymbol => true,
+        IArrayTypeSymbol array => ContainsPointer(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsPointer),
+        _ => false,
+    };
 
     /// <summary>
     /// Whether a member inherited from a base interface already has a body in a more derived interface
