@@ -509,7 +509,8 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
                 || string.IsNullOrEmpty(response.AccessToken)
                 || !TokenRequestErrors.IsUsableBearerToken(response))
             {
-                var failure = TokenRequestErrors.FromResponse(response, _tokenEndpoint, audience, credentials);
+                var failure = TokenRequestErrors.FromResponse(
+                    response, _tokenEndpoint, audience, _timeProvider.GetUtcNow(), credentials);
                 if (failure.StatusCode is { } statusCode)
                 {
                     Log.AccessTokenRequestFailed(_logger, audience, (int)statusCode, failure.Error ?? "none");

@@ -594,7 +594,7 @@ public sealed class Auth0RefreshTokenProvider : ICredentialsProvider
                 || !TokenRequestErrors.IsUsableBearerToken(response))
             {
                 var failure = TokenRequestErrors.FromRefreshResponse(
-                    response, _tokenEndpoint, audience, _clientSecret, refreshToken);
+                    response, _tokenEndpoint, audience, _timeProvider.GetUtcNow(), _clientSecret, refreshToken);
                 // A refused refresh token is logged by the caller, which also removes it from the store.
                 if (failure is not CredentialsRequiredException)
                 {

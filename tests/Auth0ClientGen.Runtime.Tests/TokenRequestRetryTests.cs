@@ -107,12 +107,21 @@ public sealed class TokenRequestRetryTests
         Assert.Equal(1, fixture.Handler.Count);
     }
 
-    [Fact]
-    public async Task A_retry_after_is_waited_for_on_the_injected_clock_before_the_next_attempt()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_retry_after_is_waited_for_on_the_injected_clock_before_the_next_attempt(bool asDate)
     {
+        // The fake clock stands at 2000-01-01, decades behind the system clock: a date read against the system
+        // clock lies in the past, and the provider once retried at once instead of waiting 5 s.
         var attempts = 0;
-        var fixture = new ProviderFixture(
-            _ => ++attempts == 1 ? RateLimited(retryAfterSeconds: 5) : TokenResponses.Success("fresh"),
+        ProviderFixture? fixture = null;
+        fixture = new ProviderFixture(
+            _ => ++attempts == 1
+                ? RateLimited(asDate
+                    ? new System.Net.Http.Headers.RetryConditionHeaderValue(fixture!.Time.GetUtcNow().AddSeconds(5))
+                    : new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(5)))
+                : TokenResponses.Success("fresh"),
             configure: options => options.TokenRequestRetries = 1);
 
         var pending = fixture.GetAsync().AsTask();
@@ -129,6 +138,22 @@ public sealed class TokenRequestRetryTests
         Assert.False(pending.IsCompleted);
         Assert.Equal("fresh", await fixture.Time.RunOnClock(pending));
         Assert.Equal(2, fixture.Handler.Count);
+    }
+
+    [Fact]
+    public async Task A_retry_after_date_beyond_the_maximum_delay_is_reported_as_its_distance_on_the_injected_clock()
+    {
+        ProviderFixture? fixture = null;
+        fixture = new ProviderFixture(
+            _ => RateLimited(new System.Net.Http.Headers.RetryConditionHeaderValue(
+                fixture!.Time.GetUtcNow().AddSeconds(120))),
+            configure: options => options.TokenRequestRetries = 3);
+
+        var exception = await Assert.ThrowsAsync<TokenRateLimitException>(() => fixture.GetAsync().AsTask());
+
+        Assert.Equal(TimeSpan.FromSeconds(120), exception.RetryAfter);
+        Assert.Contains("retry after 120 s", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(1, fixture.Handler.Count);
     }
 
     [Fact]
@@ -208,11 +233,13 @@ public sealed class TokenRequestRetryTests
     }
 
     private static HttpResponseMessage RateLimited(int retryAfterSeconds)
+        => RateLimited(new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(retryAfterSeconds)));
+
+    private static HttpResponseMessage RateLimited(System.Net.Http.Headers.RetryConditionHeaderValue retryAfter)
     {
         var response = TokenResponses.Error(
             HttpStatusCode.TooManyRequests, "too_many_requests", "Global limit has been reached");
-        response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(
-            TimeSpan.FromSeconds(retryAfterSeconds));
+        response.Headers.RetryAfter = retryAfter;
         response.Headers.Add("x-ratelimit-limit", "100");
         response.Headers.Add("x-ratelimit-remaining", "0");
         response.Headers.Add("x-ratelimit-reset", "1735689700");

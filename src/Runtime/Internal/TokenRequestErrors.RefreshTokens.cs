@@ -27,18 +27,20 @@ internal static partial class TokenRequestErrors
     /// <param name="response">The token endpoint's answer.</param>
     /// <param name="endpoint">The token endpoint, named in the message.</param>
     /// <param name="audience">The audience the token was requested for.</param>
+    /// <param name="now">The provider's clock when the answer arrived.</param>
     /// <param name="clientSecret">Removed from the endpoint's error text; null for a public application.</param>
     /// <param name="refreshToken">Removed from the endpoint's error text, should the endpoint echo it.</param>
     public static TokenRequestException FromRefreshResponse(
         TokenResponse response,
         Uri endpoint,
         string audience,
+        DateTimeOffset now,
         string? clientSecret,
         string refreshToken)
     {
         if (response is not { HttpResponse: { } httpResponse, Json.ValueKind: JsonValueKind.Object })
         {
-            return FromResponse(response, endpoint, audience, clientSecret, refreshToken);
+            return FromResponse(response, endpoint, audience, now, clientSecret, refreshToken);
         }
 
         ReadOnlySpan<string?> secrets = [clientSecret, refreshToken];
@@ -60,7 +62,7 @@ internal static partial class TokenRequestErrors
         };
         if (advice is null)
         {
-            return FromResponse(response, endpoint, audience, clientSecret, refreshToken);
+            return FromResponse(response, endpoint, audience, now, clientSecret, refreshToken);
         }
 
         var statusCode = httpResponse.StatusCode;

@@ -28,6 +28,7 @@ internal static partial class TokenRequestErrors
     /// <param name="response">The token endpoint's answer.</param>
     /// <param name="endpoint">The token endpoint, named in the message.</param>
     /// <param name="audience">The audience the token was requested for.</param>
+    /// <param name="now">The provider's clock when the answer arrived, to turn a Retry-After date into a delay.</param>
     /// <param name="secrets">
     /// Removed from the error text the endpoint sent, should the endpoint echo them: the client secret, and the
     /// refresh token for a refresh token grant.
@@ -36,6 +37,7 @@ internal static partial class TokenRequestErrors
         TokenResponse response,
         Uri endpoint,
         string audience,
+        DateTimeOffset now,
         params ReadOnlySpan<string?> secrets)
     {
         if (response.HttpResponse is not { } httpResponse)
@@ -128,7 +130,7 @@ internal static partial class TokenRequestErrors
         var retryAfterDelay = httpResponse.Headers.RetryAfter switch
         {
             { Delta: { } delta } => delta,
-            { Date: { } date } => date - DateTimeOffset.UtcNow,
+            { Date: { } date } => date - now,
             _ => (TimeSpan?)null,
         };
         var retryAfter = retryAfterDelay is { } delay
