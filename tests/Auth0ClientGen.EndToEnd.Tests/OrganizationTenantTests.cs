@@ -120,6 +120,8 @@ public sealed class OrganizationTenantTests : IClassFixture<TenantFixture>
         Assert.Equal(HttpStatusCode.Forbidden, exception.StatusCode);
         Assert.Contains(LocalAuth0Tenant.QuickstartAudience, exception.Message);
         Assert.Contains($"organization \"{NotAllowed}\"", exception.Message);
+        Assert.Contains("Check the organization ID (Auth0:Organization", exception.Message);
+        Assert.DoesNotContain("Authorize the application for this API", exception.Message);
         Assert.DoesNotContain(LocalAuth0Tenant.DefaultClientSecret, exception.Message);
     }
 

@@ -259,6 +259,13 @@ internal static partial class TokenRequestErrors
             "access_denied" when description?.StartsWith("Client has not been granted scopes", StringComparison.Ordinal) == true =>
                 "Grant the missing scopes to the application for this API in Auth0 (Applications > APIs > the API >"
                 + " Machine to Machine Applications), or remove them from the method's or interface's [Scopes].",
+            // A token on behalf of an organization needs the organization, the application's membership of it,
+            // and a client grant for the API that allows organization access; Auth0 names the organization.
+            "access_denied" when description?.Contains("organization", StringComparison.OrdinalIgnoreCase) == true =>
+                "Check the organization ID (Auth0:Organization, or AccessTokenRequest.Organization): the organization"
+                + " must exist, the application must be able to access it (Organizations > the organization >"
+                + " Machine to Machine Access), and the application's grant for this API must allow organization"
+                + " access (Applications > APIs > the API > Machine to Machine Applications).",
             // A 403 means the credentials were accepted: the grant for this API is what is missing.
             "access_denied" =>
                 "Authorize the application for this API in Auth0 (Applications > APIs > the API > Machine to"
