@@ -36,7 +36,9 @@ public sealed class Auth0DistributedTokenCacheOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// The longest one cache or lease operation may take before it counts as a miss. Default 1 second.
+    /// The longest one cache or lease operation may take before it counts as a miss. Default 2 seconds. The first
+    /// operations of a process also wait for the JIT compiler and the connection, so keep it well above Redis's
+    /// usual latency.
     /// </summary>
-    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

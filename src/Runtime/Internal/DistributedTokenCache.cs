@@ -101,6 +101,14 @@ internal sealed class DistributedTokenCache
 
         try
         {
+            // Another instance may have stored the token and released its lease between the read and the lease.
+            if (outcome == LeaseOutcome.Acquired
+                && mayRead
+                && await TryReadAsync(key, names, renewalMargin, rejectedToken).ConfigureAwait(false) is { } late)
+            {
+                return late;
+            }
+
             var token = await fetch().ConfigureAwait(false);
             await TryWriteAsync(key, names, token, renewalMargin).ConfigureAwait(false);
             return token;
