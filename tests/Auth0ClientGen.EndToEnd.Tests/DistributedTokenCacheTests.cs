@@ -159,6 +159,10 @@ public sealed class DistributedTokenCacheTests(TenantFixture tenantFixture, Redi
         Assert.DoesNotContain(accessToken, raw.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(accessToken.Split('.')[1], raw.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(Tenant.ManagementApiAudience, entryKey.ToString(), StringComparison.Ordinal);
+        Assert.All(instance.Logs.Collector.GetSnapshot(), record =>
+            Assert.DoesNotContain(
+                accessToken,
+                $"{record.Message} {record.Exception} {string.Join(' ', record.StructuredState?.Select(pair => pair.Value) ?? [])}"));
     }
 
     [RedisFact]
@@ -248,7 +252,7 @@ public sealed class DistributedTokenCacheTests(TenantFixture tenantFixture, Redi
         var logs = new FakeLoggerProvider();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(logging => logging.AddProvider(logs));
+        services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         ConnectionMultiplexer? connection = null;
         if (redis is not null)
         {
