@@ -151,8 +151,10 @@ public sealed class DistributedTokenCacheTests
 
         await _time.RunOnClock(instance.GetAccessTokenAsync(new AccessTokenRequest(null)).AsTask());
 
+        // At least the lease duration passed. The upper bound is loose: the clock driver keeps advancing while a
+        // loaded machine runs the code between two of its steps.
         Assert.Equal(1, handler.Count);
-        Assert.InRange(_time.GetUtcNow() - start, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6));
+        Assert.InRange(_time.GetUtcNow() - start, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));
         Assert.Single(logger.Collector.GetSnapshot(), record => record.Id.Id == 1305);
     }
 
@@ -163,7 +165,11 @@ public sealed class DistributedTokenCacheTests
         await lease.TryAcquireAsync(
             DistributedTokenKeys.For(KeyOf(ProviderFixture.DefaultAudience)).Lease, "crashed", TimeSpan.FromSeconds(2));
         var store = CreateStore();
-        var instances = Enumerable.Range(0, 4).Select(_ => CreateInstance(store, lease)).ToList();
+
+        // A long wait bound, so that only the crashed lease's end, and no waiter giving up, can start the fetch.
+        var instances = Enumerable.Range(0, 4)
+            .Select(_ => CreateInstance(store, lease, leaseDuration: TimeSpan.FromSeconds(60)))
+            .ToList();
 
         var tokens = await _time.RunOnClock(Task.WhenAll(instances.Select(
             instance => instance.Provider.GetAccessTokenAsync(new AccessTokenRequest(null)).AsTask())));
@@ -291,7 +297,8 @@ public sealed class DistributedTokenCacheTests
         Store store,
         ITokenLease? lease = null,
         TimeSpan? margin = null,
-        FakeLogger? logger = null)
+        FakeLogger? logger = null,
+        TimeSpan? leaseDuration = null)
     {
         var handler = new RecordingHandler(_ => TokenResponses.Success(
             $"{ProviderFixture.AccessToken}-{Interlocked.Increment(ref _issued)}"));
@@ -310,7 +317,7 @@ public sealed class DistributedTokenCacheTests
                 store.Cache,
                 new AesGcmTokenEntryProtector(Key),
                 lease ?? NoTokenLease.Instance,
-                new Auth0DistributedTokenCacheOptions(),
+                new Auth0DistributedTokenCacheOptions { LeaseDuration = leaseDuration ?? TimeSpan.FromSeconds(5) },
                 _time,
                 logger),
         };
