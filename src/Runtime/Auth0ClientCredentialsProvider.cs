@@ -210,6 +210,12 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
     /// </summary>
     public TimeSpan RenewalMargin { get; }
 
+    /// <summary>
+    /// The cache shared with the application's other instances, consulted on a miss of this provider's own cache
+    /// and written after a fetch; null when the application has not switched it on.
+    /// </summary>
+    internal DistributedTokenCache? DistributedCache { get; set; }
+
     /// <summary>How many tokens the cache holds, one per audience, scope set and organization; for load tests.</summary>
     internal int CachedTokenCount => _tokens.Count;
 
@@ -290,6 +296,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         Task<CachedAccessToken>? pending;
         TaskCompletionSource<CachedAccessToken>? started = null;
         var renewing = false;
+        string? rejectedToken = null;
         long sequence = 0;
         lock (_gate)
         {
@@ -301,6 +308,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
             }
 
             renewing = hasCached;
+            rejectedToken = forceRenewal ? cached?.AccessToken : null;
 
             // A forced renewal replaces a token the API rejected, so it never joins a request that was started
             // without force: that one may still return the rejected token. It does join another forced one.
@@ -335,7 +343,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
                     GrantType);
             }
 
-            _ = RequestAndPublishAsync(key, started, sequence);
+            _ = RequestAndPublishAsync(key, started, sequence, forceRenewal, rejectedToken);
         }
 
         var token = await pending!.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -349,14 +357,20 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
     /// one that started later: a forced renewal can overtake a slower request that may still return the rejected
     /// token, and that token must not come back into the cache when it finally arrives.
     /// </param>
+    /// <param name="forceRenewal">Whether an API rejected the token.</param>
+    /// <param name="rejectedToken">The token cached when a forced renewal started: the one the API rejected.</param>
     private async Task RequestAndPublishAsync(
         TokenCacheKey key,
         TaskCompletionSource<CachedAccessToken> completion,
-        long sequence)
+        long sequence,
+        bool forceRenewal,
+        string? rejectedToken)
     {
         try
         {
-            var token = await RequestTokenAsync(key).ConfigureAwait(false);
+            var token = DistributedCache is { } distributed
+                ? await GetSharedTokenAsync(distributed, key, forceRenewal, rejectedToken).ConfigureAwait(false)
+                : await RequestTokenAsync(key).ConfigureAwait(false);
             lock (_gate)
             {
                 // A token that is already due for renewal serves the callers waiting now, and no one after them.
@@ -391,6 +405,25 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
             // resurface later through TaskScheduler.UnobservedTaskException.
             _ = completion.Task.Exception;
         }
+    }
+
+    /// <summary>
+    /// Takes the token from the distributed cache, or from the instance fetching it, or fetches it here and shares
+    /// it. A token read from the cache is renewed at its expiry less this provider's own margin.
+    /// </summary>
+    private async Task<CachedAccessToken> GetSharedTokenAsync(
+        DistributedTokenCache distributed,
+        TokenCacheKey key,
+        bool forceRenewal,
+        string? rejectedToken)
+    {
+        CachedAccessToken? fetched = null;
+        var shared = await distributed.GetOrFetchAsync(key, RenewalMargin, rejectedToken, forceRenewal, async () =>
+        {
+            fetched = await RequestTokenAsync(key).ConfigureAwait(false);
+            return new DistributedAccessToken(fetched.AccessToken, fetched.ExpiresAt);
+        }).ConfigureAwait(false);
+        return fetched ?? new CachedAccessToken(key, shared.AccessToken, shared.ExpiresAt - RenewalMargin, shared.ExpiresAt);
     }
 
     /// <summary>Removes a finished request from the table, unless a forced renewal has replaced it there.</summary>
@@ -532,7 +565,7 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
             else if (expiresIn <= 0)
             {
                 Log.AccessTokenAlreadyExpired(_logger, audience, expiresIn);
-                return new CachedAccessToken(key, response.AccessToken, receivedAt);
+                return new CachedAccessToken(key, response.AccessToken, receivedAt, receivedAt);
             }
             else
             {
@@ -541,11 +574,16 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
 
             var renewAt = receivedAt + (lifetime > RenewalMargin ? lifetime - RenewalMargin : TimeSpan.Zero);
             Log.AccessTokenReceived(_logger, audience, renewAt);
-            return new CachedAccessToken(key, response.AccessToken, renewAt);
+            return new CachedAccessToken(key, response.AccessToken, renewAt, receivedAt + lifetime);
         }
     }
 
-    private sealed class CachedAccessToken(TokenCacheKey key, string accessToken, DateTimeOffset renewAt, long sequence = 0)
+    private sealed class CachedAccessToken(
+        TokenCacheKey key,
+        string accessToken,
+        DateTimeOffset renewAt,
+        DateTimeOffset expiresAt,
+        long sequence = 0)
     {
         public TokenCacheKey Key { get; } = key;
 
@@ -554,7 +592,11 @@ public sealed class Auth0ClientCredentialsProvider : ICredentialsProvider
         /// <summary>When the request that fetched it started, relative to the provider's other requests.</summary>
         public long Sequence { get; } = sequence;
 
-        public CachedAccessToken WithSequence(long requestSequence) => new(Key, AccessToken, renewAt, requestSequence);
+        /// <summary>When the token expires, by the token endpoint's <c>expires_in</c>; what the distributed cache stores.</summary>
+        public DateTimeOffset ExpiresAt { get; } = expiresAt;
+
+        public CachedAccessToken WithSequence(long requestSequence)
+            => new(Key, AccessToken, renewAt, ExpiresAt, requestSequence);
 
         public bool IsFreshAt(DateTimeOffset now) => now < renewAt;
     }

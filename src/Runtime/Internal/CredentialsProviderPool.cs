@@ -58,7 +58,11 @@ internal sealed class CredentialsProviderPool(IServiceProvider services)
             () => httpClientFactory.CreateClient(Auth0ServiceCollectionExtensions.TokenEndpointHttpClientName),
             options,
             services.GetService<TimeProvider>(),
-            services.GetService<ILoggerFactory>()?.CreateLogger<Auth0ClientCredentialsProvider>());
+            services.GetService<ILoggerFactory>()?.CreateLogger<Auth0ClientCredentialsProvider>())
+        {
+            // Registered by AddAuth0DistributedTokenCache; absent otherwise.
+            DistributedCache = services.GetService<DistributedTokenCache>(),
+        };
     }
 
     private readonly record struct ApplicationKey(
