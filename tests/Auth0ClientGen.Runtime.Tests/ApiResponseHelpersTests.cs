@@ -52,6 +52,28 @@ public sealed class ApiResponseHelpersTests
     }
 
     [Fact]
+    public async Task An_error_status_is_returned_when_send_is_told_to_accept_it_without_marking_the_request()
+    {
+        using var httpClient = new HttpClient(new RecordingHandler(
+            _ => new HttpResponseMessage(HttpStatusCode.Conflict) { Content = new StringContent("taken") }));
+        using var request = new HttpRequestMessage(HttpMethod.Get, Address);
+
+        using var response = await GeneratedClientHelpers.SendAsync(
+            httpClient,
+            new StaticCredentialsProvider(ProviderFixture.AccessToken),
+            request,
+            new AccessTokenRequest(null),
+            acceptErrorStatus: true,
+            default);
+        using var apiResponse = await GeneratedClientHelpers.ReadApiResponseAsync<Person>(
+            response, GeneratedClientHelpers.DefaultJsonOptions, default);
+
+        Assert.Equal(HttpStatusCode.Conflict, apiResponse.StatusCode);
+        Assert.Equal("taken", apiResponse.Error?.Content);
+        Assert.Empty(request.Options);
+    }
+
+    [Fact]
     public async Task Json_null_for_a_value_type_is_default_content_rather_than_a_failure()
     {
         using var response = await ReadApiResponseAsync<int>(Json("null"));
@@ -124,7 +146,8 @@ public sealed class ApiResponseHelpersTests
     private static Task<ApiResponse<T>> ReadApiResponseAsync<T>(HttpResponseMessage response)
     {
         response.RequestMessage = new HttpRequestMessage(HttpMethod.Get, Address);
-        return GeneratedClientHelpers.ReadApiResponseAsync<T>(response, GeneratedClientHelpers.DefaultJsonOptions, default);
+        return GeneratedClientHelpers.ReadApiResponseAsync<T>(response, GeneratedClientHelpers.DefaultJsonOptions, default)
+            .AsTask();
     }
 
     private static HttpResponseMessage Json(string body)

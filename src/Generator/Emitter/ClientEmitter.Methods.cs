@@ -7,7 +7,11 @@ namespace Auth0ClientGen.Generator.Emitter;
 
 internal static partial class ClientEmitter
 {
-    private static void WriteMethod(SourceWriter writer, ApiModel api, MethodModel method)
+    private static void WriteMethod(
+        SourceWriter writer,
+        ApiModel api,
+        MethodModel method,
+        IReadOnlyDictionary<string, int> constantRoutes)
     {
         var parameterList = string.Join(", ", method.Parameters.Select(p => $"{ParameterPrefix(method, p)}{p.RefKindPrefix}{p.TypeName} {p.Name}"));
         var signature = $"{method.ReturnTypeName} {method.DeclaringInterfaceTypeName}.{method.Name}{method.TypeParameterList}({parameterList}){method.ConstraintClauses}";
@@ -39,7 +43,16 @@ internal static partial class ClientEmitter
 
         cancellationToken = WriteMethodOpening(writer, method, signature, locals, cancellationToken);
 
-        WriteRequestUri(writer, method, requestUri, locals);
+        if (ConstantRoute(method) is { } route)
+        {
+            writer.WriteLine(
+                $"var {requestUri} = {ClientTypeName(api)}.ConstantRequestUris[{constantRoutes[route]}].Resolve(this.ResolveBaseAddress());");
+        }
+        else
+        {
+            WriteRequestUri(writer, method, requestUri, locals);
+        }
+
         writer.WriteLine();
 
         writer.WriteLine($"using var {request} = new {KnownTypeNames.GlobalHttpRequestMessage}(");
@@ -51,10 +64,14 @@ internal static partial class ClientEmitter
         WriteHeadersAndBody(writer, method, request, locals, api.JsonOptions);
         writer.WriteLine();
 
+        // An ApiResponse describes an error status instead of throwing for it.
+        var acceptErrorStatus = method.ReturnKind is ReturnKind.ApiResponse or ReturnKind.ApiResponseString
+            ? "acceptErrorStatus: true"
+            : "acceptErrorStatus: false";
         var send = method.SendsAccessToken
-            ? $"await this.SendAsync({request}, scope: {NullableLiteral(method.Scope)}, {cancellationToken}).ConfigureAwait(false)"
-            : $"await this.SendWithoutAccessTokenAsync({request}, {cancellationToken}).ConfigureAwait(false)";
-        WriteResponseHandling(writer, method, locals, request, send, response, cancellationToken, api.JsonOptions);
+            ? $"await this.SendAsync({request}, scope: {NullableLiteral(method.Scope)}, {acceptErrorStatus}, {cancellationToken}).ConfigureAwait(false)"
+            : $"await this.SendWithoutAccessTokenAsync({request}, {acceptErrorStatus}, {cancellationToken}).ConfigureAwait(false)";
+        WriteResponseHandling(writer, method, locals, send, response, cancellationToken, api.JsonOptions);
         WriteMethodClosing(writer, method);
     }
 
