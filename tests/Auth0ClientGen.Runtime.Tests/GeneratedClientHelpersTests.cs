@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.Tasks;
 using Auth0ClientGen.Infrastructure;
 using Auth0ClientGen.Runtime.Tests.Support;
@@ -249,6 +251,27 @@ public sealed class GeneratedClientHelpersTests
 
         Assert.Equal("Ada", (await ReadJsonAsync<Person>(Streamed(json, declareLength), allowNull: false)).Name);
         Assert.Equal(7, await ReadJsonAsync<int>(Streamed("7", declareLength), allowNull: false));
+    }
+
+    [Fact]
+    public async Task Each_options_instance_reads_with_its_own_contract_when_calls_alternate()
+    {
+        // The contract of the last options is kept per type; another options instance must not be served it.
+        var caseSensitive = new JsonSerializerOptions { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+        var web = GeneratedClientHelpers.DefaultJsonOptions;
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal("Ada", (await ReadWithAsync(web)).Name);
+            Assert.Null((await ReadWithAsync(caseSensitive)).Name);
+        }
+
+        ValueTask<Person> ReadWithAsync(JsonSerializerOptions options)
+        {
+            var response = Json("""{"name":"Ada"}""");
+            response.RequestMessage = new HttpRequestMessage(HttpMethod.Get, Address);
+            return GeneratedClientHelpers.ReadJsonAsync<Person>(response, options, allowNull: false, default);
+        }
     }
 
     [Fact]

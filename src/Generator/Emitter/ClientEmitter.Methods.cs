@@ -161,7 +161,11 @@ internal static partial class ClientEmitter
 
         foreach (var header in method.StaticHeaders)
         {
-            writer.WriteLine($"{KnownTypeNames.GlobalHelpers}.SetStaticHeader({request}, {Literal(header.Name)}, {Literal(header.Value)});");
+            // The merged [Headers] hold each name once and go first onto a new request, so a request header is
+            // simply added; only a content header needs the helper, which puts it on the body if there is one.
+            writer.WriteLine(IsContentHeader(header.Name)
+                ? $"{KnownTypeNames.GlobalHelpers}.SetStaticHeader({request}, {Literal(header.Name)}, {Literal(header.Value)});"
+                : $"{request}.Headers.TryAddWithoutValidation({Literal(header.Name)}, {Literal(header.Value)});");
         }
 
         foreach (var parameter in method.Parameters)
@@ -258,6 +262,13 @@ internal static partial class ClientEmitter
 
         return source.IsNullableValueType ? $"({source.Expression}.HasValue ? {formatted} : null)" : formatted;
     }
+
+    /// <summary>Whether HttpClient keeps a header with the body rather than the request, as the runtime decides it.</summary>
+    private static bool IsContentHeader(string name)
+        => name.StartsWith("Content-", System.StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Expires", System.StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Last-Modified", System.StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Allow", System.StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Picks local variable names that no parameter of the method already uses.</summary>
     private sealed class LocalNames(IEnumerable<string> taken)

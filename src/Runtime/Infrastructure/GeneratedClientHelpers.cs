@@ -195,6 +195,8 @@ public static class GeneratedClientHelpers
         request.Headers.TryAddWithoutValidation(name, value);
     }
 
+    // The generator decides the same for [Headers] when it writes a client (ClientEmitter.IsContentHeader), so that
+    // a request header is added without this helper; the two lists must stay alike.
     private static bool IsContentHeader(string name)
         => name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)
             || name.Equals("Expires", StringComparison.OrdinalIgnoreCase)
@@ -807,8 +809,28 @@ public static class GeneratedClientHelpers
     /// The contract for a JSON type from <paramref name="options"/>: through a declared context this needs no
     /// reflection, so the calls that take it stay trimming- and AOT-safe.
     /// </summary>
+    /// <remarks>
+    /// The last contract is kept per type: a client sends and reads several types in turn, and the options' own
+    /// cache of the last type then misses and falls back to a dictionary lookup on every call. A contract belongs to
+    /// one options instance, so comparing that instance is enough to reuse it.
+    /// </remarks>
     private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options)
-        => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    {
+        if (LastTypeInfo<T>.Value is { } last && ReferenceEquals(last.Options, options))
+        {
+            return last;
+        }
+
+        var typeInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        LastTypeInfo<T>.Value = typeInfo;
+        return typeInfo;
+    }
+
+    // One field, written whole, so a reader sees a contract together with the options it belongs to.
+    private static class LastTypeInfo<T>
+    {
+        public static volatile JsonTypeInfo<T>? Value;
+    }
 
     // Built on first use only, so a client with a JsonContext never creates reflection-based options.
     [RequiresUnreferencedCode(ReflectionJsonMessage)]

@@ -80,7 +80,7 @@ namespace Files
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Put, requestUri);
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateBytesContent(bytes);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Accept", "application/json");
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Content-Type", "image/png");
 
             using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
@@ -94,8 +94,8 @@ namespace Files
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Post, requestUri);
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateStreamContent(data);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Accept", "application/json");
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Client", "files-sdk");
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            request.Headers.TryAddWithoutValidation("X-Client", "files-sdk");
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AddHeader(request, "X-Client", client);
 
             using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
@@ -110,8 +110,8 @@ namespace Files
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Post, requestUri);
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.UseContent(content);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Accept", "application/json");
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Client", "files-sdk");
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            request.Headers.TryAddWithoutValidation("X-Client", "files-sdk");
 
             using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
         }
@@ -126,8 +126,8 @@ namespace Files
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Accept", "application/json");
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Client", "files-sdk");
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            request.Headers.TryAddWithoutValidation("X-Client", "files-sdk");
 
             var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, cancellationToken).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);
@@ -143,8 +143,8 @@ namespace Files
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Head, requestUri);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Accept", "application/json");
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Client", "files-sdk");
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            request.Headers.TryAddWithoutValidation("X-Client", "files-sdk");
 
             return await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
         }
@@ -156,8 +156,8 @@ namespace Files
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Options, requestUri);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Accept", "application/json");
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Client", "files-sdk");
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            request.Headers.TryAddWithoutValidation("X-Client", "files-sdk");
 
             using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
@@ -173,8 +173,8 @@ namespace Files
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Accept", "application/json");
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Client", "files-sdk");
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            request.Headers.TryAddWithoutValidation("X-Client", "files-sdk");
 
             using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<TItem?>(
@@ -190,8 +190,8 @@ namespace Files
                 global::System.Net.Http.HttpMethod.Post, requestUri);
             request1.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateJsonContent<TBody>(
                 request, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request1, "Accept", "application/json");
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request1, "X-Client", "files-sdk");
+            request1.Headers.TryAddWithoutValidation("Accept", "application/json");
+            request1.Headers.TryAddWithoutValidation("X-Client", "files-sdk");
 
             using var response = await this.SendAsync(request1, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<TResult>(

@@ -105,7 +105,7 @@ namespace Forms
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Source", "sdk");
+            request.Headers.TryAddWithoutValidation("X-Source", "sdk");
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AddHeaders(request, headers);
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AddHeader(request, "X-Trace", trace);
 

@@ -118,7 +118,7 @@ namespace Catalog
                 global::System.Net.Http.HttpMethod.Post, requestUri);
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateJsonContent<global::Catalog.Product>(
                 item, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Store", "catalog");
+            request.Headers.TryAddWithoutValidation("X-Store", "catalog");
 
             using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<global::Catalog.Product>(
@@ -135,7 +135,7 @@ namespace Catalog
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Delete, requestUri);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Store", "catalog");
+            request.Headers.TryAddWithoutValidation("X-Store", "catalog");
 
             using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
         }
