@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -93,6 +94,44 @@ public sealed class ApiResponseHelpersTests
         Assert.True(content.IsDisposed);
     }
 
+    [Theory]
+    [InlineData("{\"name\":\"Ada\"}", true)]
+    [InlineData("{\"name\":", false)]
+    public async Task A_body_that_arrives_later_is_read_and_a_failure_still_disposes_the_response(
+        string body,
+        bool valid)
+    {
+        // A body whose reads wait: the reader cannot finish before it returns, unlike a buffered body.
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var content = new DisposalTrackingStreamContent(new GeneratedBodyStream(bytes, bytes.Length, waitOnEveryRead: true));
+        var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+
+        if (valid)
+        {
+            using var read = await ReadApiResponseAsync<Person>(response);
+            Assert.Equal("Ada", read.Content?.Name);
+            Assert.False(content.IsDisposed);
+        }
+        else
+        {
+            await Assert.ThrowsAnyAsync<JsonException>(() => ReadApiResponseAsync<Person>(response));
+            Assert.True(content.IsDisposed);
+        }
+    }
+
+    [Fact]
+    public async Task A_response_without_its_request_fails_and_is_disposed()
+    {
+        var content = new DisposalTrackingContent("{\"name\":\"Ada\"}");
+        var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => GeneratedClientHelpers
+            .ReadApiResponseAsync<Person>(response, GeneratedClientHelpers.DefaultJsonOptions, default)
+            .AsTask());
+
+        Assert.True(content.IsDisposed);
+    }
+
     [Fact]
     public async Task An_error_response_without_a_bearer_token_is_quoted_as_it_is()
     {
@@ -154,6 +193,17 @@ public sealed class ApiResponseHelpersTests
         => new(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
 
     public sealed record Person(string Name);
+
+    private sealed class DisposalTrackingStreamContent(Stream body) : StreamContent(body)
+    {
+        public bool IsDisposed { get; private set; }
+
+        protected override void Dispose(bool disposing)
+        {
+            IsDisposed = true;
+            base.Dispose(disposing);
+        }
+    }
 
     private sealed class DisposalTrackingContent(string text) : StringContent(text)
     {

@@ -407,24 +407,59 @@ public static class GeneratedClientHelpers
     /// A <see cref="ValueTask{TResult}"/>, as <see cref="ReadJsonAsync{T}"/> is: a body that has arrived is read
     /// without waiting, and then the call costs no Task.
     /// </remarks>
-    public static async ValueTask<ApiResponse<T>> ReadApiResponseAsync<T>(
+    public static ValueTask<ApiResponse<T>> ReadApiResponseAsync<T>(
         HttpResponseMessage response,
         JsonSerializerOptions options,
         CancellationToken cancellationToken)
     {
-        // The steps of ToApiResponseAsync, written out: a delegate for the reader would cost a closure, the
-        // delegate and a Task on every call.
+        // Not an async method itself: when the body is read without waiting, the usual case once an answer has
+        // arrived, the call costs no state machine beyond ReadJsonAsync's. Every path disposes the response if it
+        // fails, as ToApiResponseAsync does.
+        if (!response.IsSuccessStatusCode)
+        {
+            return DescribeErrorResponseAsync<T>(response, cancellationToken);
+        }
+
+        var reading = ReadJsonAsync<T>(response, options, allowNull: true, cancellationToken);
+        if (!reading.IsCompletedSuccessfully)
+        {
+            return WrapContentAsync(response, reading);
+        }
+
         try
         {
-            if (!response.IsSuccessStatusCode)
-            {
-                var error = await DescribeErrorStatusAsync(response, cancellationToken).ConfigureAwait(false);
-                return new ApiResponse<T>(response, default, error);
-            }
+            return new(new ApiResponse<T>(response, reading.Result, null));
+        }
+        catch (Exception exception)
+        {
+            response.Dispose();
+            return ValueTask.FromException<ApiResponse<T>>(exception);
+        }
+    }
 
-            var content = await ReadJsonAsync<T>(response, options, allowNull: true, cancellationToken)
-                .ConfigureAwait(false);
-            return new ApiResponse<T>(response, content, null);
+    private static async ValueTask<ApiResponse<T>> WrapContentAsync<T>(
+        HttpResponseMessage response,
+        ValueTask<T> reading)
+    {
+        try
+        {
+            return new ApiResponse<T>(response, await reading.ConfigureAwait(false), null);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private static async ValueTask<ApiResponse<T>> DescribeErrorResponseAsync<T>(
+        HttpResponseMessage response,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var error = await DescribeErrorStatusAsync(response, cancellationToken).ConfigureAwait(false);
+            return new ApiResponse<T>(response, default, error);
         }
         catch
         {
