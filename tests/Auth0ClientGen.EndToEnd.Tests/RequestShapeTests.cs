@@ -36,6 +36,9 @@ public interface IShapesApi
 
     [Put("/notes/{id}")]
     Task PutTextAsync(int id, [Body] string text);
+
+    [Delete("/items/archived")]
+    Task DeleteArchivedAsync();
 }
 
 /// <summary>
@@ -97,6 +100,49 @@ public class RequestShapeTests
         Assert.Equal("http://127.0.0.1:9/gateway/notes/7", request.Uri);
         Assert.Equal("plain text, not JSON", request.Body);
         Assert.Equal("text/plain; charset=utf-8", request.ContentType);
+    }
+
+    [Fact]
+    public async Task AConstantRouteGoesToTheBaseAddressOfEachClientEvenWhenTheyAlternate()
+    {
+        // The address of a route without values is built once per base address and reused, so clients of one
+        // interface over different base addresses must still each get their own.
+        IShapesApi ClientAt(string? baseAddress) => new ShapesApiClient(
+            new HttpClient(_handler) { BaseAddress = baseAddress is null ? null : new Uri(baseAddress) },
+            new StaticCredentialsProvider("test-access-token"));
+        var declared = ClientAt(null);
+        var gateway = ClientAt("http://127.0.0.1:9/gateway/");
+        var other = ClientAt("http://127.0.0.1:10/");
+
+        foreach (var client in new[] { declared, gateway, gateway, other, declared, other })
+        {
+            await client.DeleteArchivedAsync();
+        }
+
+        Assert.Equal(
+            [
+                "https://shapes.example/v1/items/archived",
+                "http://127.0.0.1:9/gateway/items/archived",
+                "http://127.0.0.1:9/gateway/items/archived",
+                "http://127.0.0.1:10/items/archived",
+                "https://shapes.example/v1/items/archived",
+                "http://127.0.0.1:10/items/archived",
+            ],
+            _handler.Requests.Select(request => request.Uri));
+    }
+
+    [Fact]
+    public async Task AConstantRouteRefusesABaseAddressWithAQueryOnEveryCall()
+    {
+        await _client.DeleteArchivedAsync();
+        IShapesApi client = new ShapesApiClient(
+            new HttpClient(_handler) { BaseAddress = new Uri("http://127.0.0.1:9/v1?tenant=private") },
+            new StaticCredentialsProvider("test-access-token"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(client.DeleteArchivedAsync);
+        await Assert.ThrowsAsync<InvalidOperationException>(client.DeleteArchivedAsync);
+
+        Assert.Single(_handler.Requests);
     }
 
     [Fact]

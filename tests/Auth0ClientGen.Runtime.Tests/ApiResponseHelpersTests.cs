@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -52,6 +53,28 @@ public sealed class ApiResponseHelpersTests
     }
 
     [Fact]
+    public async Task An_error_status_is_returned_when_send_is_told_to_accept_it_without_marking_the_request()
+    {
+        using var httpClient = new HttpClient(new RecordingHandler(
+            _ => new HttpResponseMessage(HttpStatusCode.Conflict) { Content = new StringContent("taken") }));
+        using var request = new HttpRequestMessage(HttpMethod.Get, Address);
+
+        using var response = await GeneratedClientHelpers.SendAsync(
+            httpClient,
+            new StaticCredentialsProvider(ProviderFixture.AccessToken),
+            request,
+            new AccessTokenRequest(null),
+            acceptErrorStatus: true,
+            default);
+        using var apiResponse = await GeneratedClientHelpers.ReadApiResponseAsync<Person>(
+            response, GeneratedClientHelpers.DefaultJsonOptions, default);
+
+        Assert.Equal(HttpStatusCode.Conflict, apiResponse.StatusCode);
+        Assert.Equal("taken", apiResponse.Error?.Content);
+        Assert.Empty(request.Options);
+    }
+
+    [Fact]
     public async Task Json_null_for_a_value_type_is_default_content_rather_than_a_failure()
     {
         using var response = await ReadApiResponseAsync<int>(Json("null"));
@@ -67,6 +90,44 @@ public sealed class ApiResponseHelpersTests
         var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
 
         await Assert.ThrowsAnyAsync<JsonException>(() => ReadApiResponseAsync<Person>(response));
+
+        Assert.True(content.IsDisposed);
+    }
+
+    [Theory]
+    [InlineData("{\"name\":\"Ada\"}", true)]
+    [InlineData("{\"name\":", false)]
+    public async Task A_body_that_arrives_later_is_read_and_a_failure_still_disposes_the_response(
+        string body,
+        bool valid)
+    {
+        // A body whose reads wait: the reader cannot finish before it returns, unlike a buffered body.
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var content = new DisposalTrackingStreamContent(new GeneratedBodyStream(bytes, bytes.Length, waitOnEveryRead: true));
+        var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+
+        if (valid)
+        {
+            using var read = await ReadApiResponseAsync<Person>(response);
+            Assert.Equal("Ada", read.Content?.Name);
+            Assert.False(content.IsDisposed);
+        }
+        else
+        {
+            await Assert.ThrowsAnyAsync<JsonException>(() => ReadApiResponseAsync<Person>(response));
+            Assert.True(content.IsDisposed);
+        }
+    }
+
+    [Fact]
+    public async Task A_response_without_its_request_fails_and_is_disposed()
+    {
+        var content = new DisposalTrackingContent("{\"name\":\"Ada\"}");
+        var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => GeneratedClientHelpers
+            .ReadApiResponseAsync<Person>(response, GeneratedClientHelpers.DefaultJsonOptions, default)
+            .AsTask());
 
         Assert.True(content.IsDisposed);
     }
@@ -124,13 +185,25 @@ public sealed class ApiResponseHelpersTests
     private static Task<ApiResponse<T>> ReadApiResponseAsync<T>(HttpResponseMessage response)
     {
         response.RequestMessage = new HttpRequestMessage(HttpMethod.Get, Address);
-        return GeneratedClientHelpers.ReadApiResponseAsync<T>(response, GeneratedClientHelpers.DefaultJsonOptions, default);
+        return GeneratedClientHelpers.ReadApiResponseAsync<T>(response, GeneratedClientHelpers.DefaultJsonOptions, default)
+            .AsTask();
     }
 
     private static HttpResponseMessage Json(string body)
         => new(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
 
     public sealed record Person(string Name);
+
+    private sealed class DisposalTrackingStreamContent(Stream body) : StreamContent(body)
+    {
+        public bool IsDisposed { get; private set; }
+
+        protected override void Dispose(bool disposing)
+        {
+            IsDisposed = true;
+            base.Dispose(disposing);
+        }
+    }
 
     private sealed class DisposalTrackingContent(string text) : StringContent(text)
     {

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.Tasks;
 using Auth0ClientGen.Infrastructure;
 using Auth0ClientGen.Runtime.Tests.Support;
@@ -184,6 +186,12 @@ public sealed class GeneratedClientHelpersTests
         },
         { "answered 200 (OK), but the response had no body", () => Json(string.Empty) },
         { "answered 200 (OK), but the response had no body", EmptyBodyOfUnknownLength },
+        { "answered 200 (OK), but the response had no body", () => Streamed(string.Empty, declareLength: true) },
+        { "answered 200 (OK), but the response was JSON null", () => Streamed(" null ", declareLength: true) },
+        {
+            "answered 200 (OK), but the response was JSON null",
+            () => Streamed("null" + new string(' ', 40), declareLength: true)
+        },
         { "answered 200 (OK), but the response was JSON null", () => Json("null") },
         { "answered 200 (OK), but the response was JSON null", () => Json(" null\n") },
     };
@@ -224,6 +232,49 @@ public sealed class GeneratedClientHelpersTests
     }
 
     [Fact]
+    public async Task A_buffered_body_is_measured_from_its_stream_without_computing_a_content_length_header()
+    {
+        // Reading HttpContentHeaders.ContentLength of a buffered body computes the header and stores it, two objects
+        // on every call; the stream knows the length already.
+        using var response = Json("""{"name":"Ada"}""");
+
+        Assert.Equal("Ada", (await ReadJsonAsync<Person>(response, allowNull: false)).Name);
+        Assert.False(response.Content.Headers.NonValidated.Contains("Content-Length"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_streamed_body_is_read_whether_or_not_its_length_is_declared(bool declareLength)
+    {
+        var json = """{"name":"Ada"}""" + new string(' ', 40);
+
+        Assert.Equal("Ada", (await ReadJsonAsync<Person>(Streamed(json, declareLength), allowNull: false)).Name);
+        Assert.Equal(7, await ReadJsonAsync<int>(Streamed("7", declareLength), allowNull: false));
+    }
+
+    [Fact]
+    public async Task Each_options_instance_reads_with_its_own_contract_when_calls_alternate()
+    {
+        // The contract of the last options is kept per type; another options instance must not be served it.
+        var caseSensitive = new JsonSerializerOptions { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+        var web = GeneratedClientHelpers.DefaultJsonOptions;
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal("Ada", (await ReadWithAsync(web)).Name);
+            Assert.Null((await ReadWithAsync(caseSensitive)).Name);
+        }
+
+        ValueTask<Person> ReadWithAsync(JsonSerializerOptions options)
+        {
+            var response = Json("""{"name":"Ada"}""");
+            response.RequestMessage = new HttpRequestMessage(HttpMethod.Get, Address);
+            return GeneratedClientHelpers.ReadJsonAsync<Person>(response, options, allowNull: false, default);
+        }
+    }
+
+    [Fact]
     public async Task Malformed_json_still_fails_as_json()
     {
         await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(
@@ -261,6 +312,16 @@ public sealed class GeneratedClientHelpersTests
         => new(statusCode) { Content = new StringContent(body, Encoding.UTF8, mediaType) };
 
     private static HttpResponseMessage Json(string body) => Text(HttpStatusCode.OK, body, "application/json");
+
+    /// <summary>A body that cannot seek, as one read from the network is, with or without Content-Length.</summary>
+    private static HttpResponseMessage Streamed(string body, bool declareLength)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var content = new StreamContent(new GeneratedBodyStream(bytes.Length == 0 ? [0] : bytes, bytes.Length));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        content.Headers.ContentLength = declareLength ? bytes.Length : null;
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+    }
 
     private static HttpResponseMessage EmptyBodyOfUnknownLength()
     {

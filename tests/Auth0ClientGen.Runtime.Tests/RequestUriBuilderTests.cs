@@ -24,6 +24,23 @@ public sealed class RequestUriBuilderTests
         Assert.DoesNotContain("private", exception.Message);
     }
 
+    [Fact]
+    public void A_refused_base_address_stays_refused_after_others_were_accepted()
+    {
+        // The builder remembers the base address it accepted last; that must never let a refused one through.
+        var accepted = new Uri("https://api.example.com/v2/");
+        var refused = new Uri("https://api.example.com/v2/?tenant=private");
+
+        for (var i = 0; i < 2; i++)
+        {
+            var address = new RequestUriBuilder(accepted).AppendLiteral("/users").ToUri();
+
+            Assert.Equal("https://api.example.com/v2/users", address.AbsoluteUri);
+            Assert.Throws<InvalidOperationException>(() => new RequestUriBuilder(refused));
+            Assert.Throws<InvalidOperationException>(() => new RequestUriBuilder(refused));
+        }
+    }
+
     [Theory]
     [InlineData("https://api.example.com/@me/", "https://api.example.com/@me/users")]
     [InlineData("https://api.example.com/a%3Fb/", "https://api.example.com/a%3Fb/users")]

@@ -7,7 +7,11 @@ namespace Auth0ClientGen.Generator.Emitter;
 
 internal static partial class ClientEmitter
 {
-    private static void WriteMethod(SourceWriter writer, ApiModel api, MethodModel method)
+    private static void WriteMethod(
+        SourceWriter writer,
+        ApiModel api,
+        MethodModel method,
+        IReadOnlyDictionary<string, int> constantRoutes)
     {
         var parameterList = string.Join(", ", method.Parameters.Select(p => $"{ParameterPrefix(method, p)}{p.RefKindPrefix}{p.TypeName} {p.Name}"));
         var signature = $"{method.ReturnTypeName} {method.DeclaringInterfaceTypeName}.{method.Name}{method.TypeParameterList}({parameterList}){method.ConstraintClauses}";
@@ -39,7 +43,16 @@ internal static partial class ClientEmitter
 
         cancellationToken = WriteMethodOpening(writer, method, signature, locals, cancellationToken);
 
-        WriteRequestUri(writer, method, requestUri, locals);
+        if (ConstantRoute(method) is { } route)
+        {
+            writer.WriteLine(
+                $"var {requestUri} = {ClientTypeName(api)}.ConstantRequestUris[{constantRoutes[route]}].Resolve(this.ResolveBaseAddress());");
+        }
+        else
+        {
+            WriteRequestUri(writer, method, requestUri, locals);
+        }
+
         writer.WriteLine();
 
         writer.WriteLine($"using var {request} = new {KnownTypeNames.GlobalHttpRequestMessage}(");
@@ -51,10 +64,14 @@ internal static partial class ClientEmitter
         WriteHeadersAndBody(writer, method, request, locals, api.JsonOptions);
         writer.WriteLine();
 
+        // An ApiResponse describes an error status instead of throwing for it.
+        var acceptErrorStatus = method.ReturnKind is ReturnKind.ApiResponse or ReturnKind.ApiResponseString
+            ? "acceptErrorStatus: true"
+            : "acceptErrorStatus: false";
         var send = method.SendsAccessToken
-            ? $"await this.SendAsync({request}, scope: {NullableLiteral(method.Scope)}, {cancellationToken}).ConfigureAwait(false)"
-            : $"await this.SendWithoutAccessTokenAsync({request}, {cancellationToken}).ConfigureAwait(false)";
-        WriteResponseHandling(writer, method, locals, request, send, response, cancellationToken, api.JsonOptions);
+            ? $"await this.SendAsync({request}, scope: {NullableLiteral(method.Scope)}, {acceptErrorStatus}, {cancellationToken}).ConfigureAwait(false)"
+            : $"await this.SendWithoutAccessTokenAsync({request}, {acceptErrorStatus}, {cancellationToken}).ConfigureAwait(false)";
+        WriteResponseHandling(writer, method, locals, send, response, cancellationToken, api.JsonOptions);
         WriteMethodClosing(writer, method);
     }
 
@@ -144,7 +161,11 @@ internal static partial class ClientEmitter
 
         foreach (var header in method.StaticHeaders)
         {
-            writer.WriteLine($"{KnownTypeNames.GlobalHelpers}.SetStaticHeader({request}, {Literal(header.Name)}, {Literal(header.Value)});");
+            // The merged [Headers] hold each name once and go first onto a new request, so a request header is
+            // simply added; only a content header needs the helper, which puts it on the body if there is one.
+            writer.WriteLine(IsContentHeader(header.Name)
+                ? $"{KnownTypeNames.GlobalHelpers}.SetStaticHeader({request}, {Literal(header.Name)}, {Literal(header.Value)});"
+                : $"{request}.Headers.TryAddWithoutValidation({Literal(header.Name)}, {Literal(header.Value)});");
         }
 
         foreach (var parameter in method.Parameters)
@@ -241,6 +262,13 @@ internal static partial class ClientEmitter
 
         return source.IsNullableValueType ? $"({source.Expression}.HasValue ? {formatted} : null)" : formatted;
     }
+
+    /// <summary>Whether HttpClient keeps a header with the body rather than the request, as the runtime decides it.</summary>
+    private static bool IsContentHeader(string name)
+        => name.StartsWith("Content-", System.StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Expires", System.StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Last-Modified", System.StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Allow", System.StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Picks local variable names that no parameter of the method already uses.</summary>
     private sealed class LocalNames(IEnumerable<string> taken)

@@ -73,7 +73,6 @@ internal static partial class ClientEmitter
         SourceWriter writer,
         MethodModel method,
         LocalNames locals,
-        string request,
         string send,
         string response,
         string cancellationToken,
@@ -109,7 +108,6 @@ internal static partial class ClientEmitter
             case ReturnKind.ApiResponse:
             case ReturnKind.ApiResponseString:
                 // A failed status becomes ApiResponse.Error instead of an exception; the ApiResponse owns the response.
-                writer.WriteLine($"{KnownTypeNames.GlobalHelpers}.AcceptErrorStatus({request});");
                 writer.WriteLine($"var {response} = {send};");
                 if (method.ReturnKind == ReturnKind.ApiResponseString)
                 {

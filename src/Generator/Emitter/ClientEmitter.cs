@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using Auth0ClientGen.Generator.Helpers;
 using Auth0ClientGen.Generator.Model;
 using Microsoft.CodeAnalysis.CSharp;
@@ -73,6 +76,8 @@ internal static partial class ClientEmitter
             : $"new {KnownTypeNames.GlobalUri}({Literal(api.BaseUrl)})";
         writer.WriteLine($"private static readonly {KnownTypeNames.GlobalUri}? DeclaredBaseAddress = {declaredBaseAddress};");
         writer.WriteLine();
+        var constantRoutes = ConstantRoutes(api);
+        WriteConstantRequestUris(writer, constantRoutes);
         writer.WriteLine($"private readonly {KnownTypeNames.GlobalHttpClient} httpClient;");
         writer.WriteLine($"private readonly {KnownTypeNames.GlobalCredentialsProvider} credentials;");
         writer.WriteLine();
@@ -112,7 +117,7 @@ internal static partial class ClientEmitter
         foreach (var method in api.Methods)
         {
             writer.WriteLine();
-            WriteMethod(writer, api, method);
+            WriteMethod(writer, api, method, constantRoutes);
         }
 
         writer.CloseBlock();
@@ -121,22 +126,28 @@ internal static partial class ClientEmitter
     /// <summary>Writes the steps every method shares, so each method reads as what is particular to it.</summary>
     private static void WriteSharedSteps(SourceWriter writer, ApiModel api)
     {
-        writer.WriteLine($"private {KnownTypeNames.GlobalRequestUriBuilder} StartRequestUri()");
+        writer.WriteLine($"private {KnownTypeNames.GlobalUri} ResolveBaseAddress()");
         using (writer.Indent())
         {
-            writer.WriteLine($"=> new({KnownTypeNames.GlobalHelpers}.ResolveBaseAddress(");
+            writer.WriteLine($"=> {KnownTypeNames.GlobalHelpers}.ResolveBaseAddress(");
             using (writer.Indent())
             {
-                writer.WriteLine($"this.httpClient, {ClientTypeName(api)}.DeclaredBaseAddress, {Literal(api.InterfaceDisplayName)}));");
+                writer.WriteLine($"this.httpClient, {ClientTypeName(api)}.DeclaredBaseAddress, {Literal(api.InterfaceDisplayName)});");
             }
         }
 
+        if (api.Methods.Any(method => method.UnsupportedReason is null && ConstantRoute(method) is null))
+        {
+            writer.WriteLine();
+            writer.WriteLine($"private {KnownTypeNames.GlobalRequestUriBuilder} StartRequestUri() => new(this.ResolveBaseAddress());");
+        }
         writer.WriteLine();
-        writer.WriteLine($"private {KnownTypeNames.GlobalTask}<{KnownTypeNames.GlobalHttpResponseMessage}> SendAsync(");
+        writer.WriteLine($"private {KnownTypeNames.GlobalValueTask}<{KnownTypeNames.GlobalHttpResponseMessage}> SendAsync(");
         using (writer.Indent())
         {
             writer.WriteLine($"{KnownTypeNames.GlobalHttpRequestMessage} request,");
             writer.WriteLine("string? scope,");
+            writer.WriteLine("bool acceptErrorStatus,");
             writer.WriteLine("global::System.Threading.CancellationToken cancellationToken)");
             writer.WriteLine($"=> {KnownTypeNames.GlobalHelpers}.SendAsync(");
             using (writer.Indent())
@@ -145,18 +156,72 @@ internal static partial class ClientEmitter
                 writer.WriteLine("this.credentials,");
                 writer.WriteLine("request,");
                 writer.WriteLine($"new {KnownTypeNames.GlobalAccessTokenRequest}({NullableLiteral(api.Audience)}) {{ Scope = scope }},");
+                writer.WriteLine("acceptErrorStatus,");
                 writer.WriteLine("cancellationToken);");
             }
         }
 
         writer.WriteLine();
-        writer.WriteLine($"private {KnownTypeNames.GlobalTask}<{KnownTypeNames.GlobalHttpResponseMessage}> SendWithoutAccessTokenAsync(");
+        writer.WriteLine($"private {KnownTypeNames.GlobalValueTask}<{KnownTypeNames.GlobalHttpResponseMessage}> SendWithoutAccessTokenAsync(");
         using (writer.Indent())
         {
             writer.WriteLine($"{KnownTypeNames.GlobalHttpRequestMessage} request,");
+            writer.WriteLine("bool acceptErrorStatus,");
             writer.WriteLine("global::System.Threading.CancellationToken cancellationToken)");
-            writer.WriteLine($"=> {KnownTypeNames.GlobalHelpers}.SendAsync(this.httpClient, null, request, default, cancellationToken);");
+            writer.WriteLine($"=> {KnownTypeNames.GlobalHelpers}.SendAsync(");
+            using (writer.Indent())
+            {
+                writer.WriteLine("this.httpClient, null, request, default, acceptErrorStatus, cancellationToken);");
+            }
         }
+    }
+
+    /// <summary>
+    /// The distinct routes of the methods whose address has no values in it, each with its index in
+    /// <c>ConstantRequestUris</c>.
+    /// </summary>
+    private static Dictionary<string, int> ConstantRoutes(ApiModel api)
+    {
+        var routes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var method in api.Methods)
+        {
+            if (ConstantRoute(method) is { } route && !routes.ContainsKey(route))
+            {
+                routes.Add(route, routes.Count);
+            }
+        }
+
+        return routes;
+    }
+
+    /// <summary>
+    /// The route's text when every part of the address is known at build time (no route or query values), so the
+    /// address can be built once per base address rather than on every call; otherwise null.
+    /// </summary>
+    private static string? ConstantRoute(MethodModel method)
+        => method.UnsupportedReason is null
+            && method.Route.All(segment => segment.IsLiteral)
+            && !method.Parameters.Any(parameter => parameter.Binding == ParameterBinding.Query)
+                ? string.Concat(method.Route.Select(segment => segment.Text))
+                : null;
+
+    private static void WriteConstantRequestUris(SourceWriter writer, Dictionary<string, int> constantRoutes)
+    {
+        if (constantRoutes.Count == 0)
+        {
+            return;
+        }
+
+        // Built on a method's first call and reused while the base address stays the same.
+        writer.WriteLine($"private static readonly {KnownTypeNames.GlobalConstantRequestUri}[] ConstantRequestUris =");
+        writer.OpenBlock();
+        foreach (var route in constantRoutes.OrderBy(pair => pair.Value))
+        {
+            writer.WriteLine($"new({Literal(route.Key)}),");
+        }
+
+        writer.CloseBlock(";");
+        writer.WriteLine();
     }
 
     /// <summary>Writes a switch from an enum's members to the names they are serialized with.</summary>

@@ -26,7 +26,7 @@ internal static class KnownTypeNames
     public const string GlobalHttpMethod = "global::System.Net.Http.HttpMethod";
     public const string GlobalHttpRequestMessage = "global::System.Net.Http.HttpRequestMessage";
     public const string GlobalHttpResponseMessage = "global::System.Net.Http.HttpResponseMessage";
-    public const string GlobalTask = "global::System.Threading.Tasks.Task";
+    public const string GlobalValueTask = "global::System.Threading.Tasks.ValueTask";
     public const string GlobalUri = "global::System.Uri";
     public const string GlobalInvariantCulture = "global::System.Globalization.CultureInfo.InvariantCulture";
     public const string GlobalCredentialsProvider = "global::Auth0ClientGen.ICredentialsProvider";
@@ -34,6 +34,7 @@ internal static class KnownTypeNames
     public const string GlobalAuth0ApiClient = "global::Auth0ClientGen.Auth0ApiClient";
     public const string GlobalAuth0ApiMetadata = "global::Auth0ClientGen.Auth0ApiMetadata";
     public const string GlobalRequestUriBuilder = "global::Auth0ClientGen.Infrastructure.RequestUriBuilder";
+    public const string GlobalConstantRequestUri = "global::Auth0ClientGen.Infrastructure.ConstantRequestUri";
     public const string GlobalHelpers = "global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers";
     public const string ApiResponseOfT = "Auth0ClientGen.ApiResponse<T>";
     public const string AsyncEnumerableOfT = "System.Collections.Generic.IAsyncEnumerable<T>";

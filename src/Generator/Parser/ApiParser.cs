@@ -287,6 +287,7 @@ internal sealed partial class ApiParser
     private static readonly System.Collections.Generic.HashSet<string> GeneratedMemberNames =
     [
         "httpClient", "credentials", "DeclaredBaseAddress", "StartRequestUri", "SendAsync", "SendWithoutAccessTokenAsync",
+        "ResolveBaseAddress", "ConstantRequestUris",
         "RegisterWithAuth0ApiClient",
         "FormatEnumValue",
     ];

@@ -195,6 +195,8 @@ public static class GeneratedClientHelpers
         request.Headers.TryAddWithoutValidation(name, value);
     }
 
+    // The generator decides the same for [Headers] when it writes a client (ClientEmitter.IsContentHeader), so that
+    // a request header is added without this helper; the two lists must stay alike.
     private static bool IsContentHeader(string name)
         => name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)
             || name.Equals("Expires", StringComparison.OrdinalIgnoreCase)
@@ -219,10 +221,15 @@ public static class GeneratedClientHelpers
     }
 
     /// <summary>
-    /// Marks <paramref name="request"/> so that <see cref="SendAsync"/> returns a response with a status outside
-    /// 200–299 instead of throwing; <see cref="ReadApiResponseAsync{T}"/> then describes it in
-    /// <see cref="ApiResponse{T}.Error"/>.
+    /// Marks <paramref name="request"/> so that <see cref="SendAsync(HttpClient, ICredentialsProvider?, HttpRequestMessage, AccessTokenRequest, CancellationToken)"/>
+    /// returns a response with a status outside 200–299 instead of throwing; <see cref="ReadApiResponseAsync{T}"/>
+    /// then describes it in <see cref="ApiResponse{T}.Error"/>.
     /// </summary>
+    /// <remarks>
+    /// Generated code passes <c>acceptErrorStatus: true</c> to SendAsync instead: writing
+    /// <see cref="HttpRequestMessage.Options"/> creates a dictionary for every request. This mark is kept for code
+    /// generated before that argument existed.
+    /// </remarks>
     public static void AcceptErrorStatus(HttpRequestMessage request)
         => request.Options.Set(AcceptErrorStatusKey, true);
 
@@ -236,11 +243,39 @@ public static class GeneratedClientHelpers
     /// most <see cref="ApiException.MaxContentBytes"/> is read into <see cref="ApiException.Content"/>, with the
     /// access token replaced wherever the body repeats it.
     /// </remarks>
-    public static async Task<HttpResponseMessage> SendAsync(
+    public static Task<HttpResponseMessage> SendAsync(
         HttpClient httpClient,
         ICredentialsProvider? credentials,
         HttpRequestMessage request,
         AccessTokenRequest tokenRequest,
+        CancellationToken cancellationToken)
+        => SendAsync(httpClient, credentials, request, tokenRequest, acceptErrorStatus: false, cancellationToken).AsTask();
+
+    /// <summary>
+    /// Authorizes <paramref name="request"/> with a bearer token from <paramref name="credentials"/> and sends it,
+    /// as the overload without <paramref name="acceptErrorStatus"/> does.
+    /// </summary>
+    /// <param name="httpClient">Sends the request.</param>
+    /// <param name="credentials">Supplies the access token; null sends the request without one.</param>
+    /// <param name="request">The request, with its absolute address.</param>
+    /// <param name="tokenRequest">The audience and scope of the token.</param>
+    /// <param name="acceptErrorStatus">
+    /// Whether a response with a status outside 200–299 is returned, for <see cref="ReadApiResponseAsync{T}"/> to
+    /// describe in <see cref="ApiResponse{T}.Error"/>, instead of thrown as an <see cref="ApiException"/>. Passed
+    /// here rather than marked with <see cref="AcceptErrorStatus"/>, whose first write to
+    /// <see cref="HttpRequestMessage.Options"/> creates a dictionary on every call.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the token request and the send.</param>
+    /// <returns>
+    /// A <see cref="ValueTask{TResult}"/>: when the answer is there without waiting, as from a handler that answers
+    /// in memory, the call costs no Task. Await it once.
+    /// </returns>
+    public static async ValueTask<HttpResponseMessage> SendAsync(
+        HttpClient httpClient,
+        ICredentialsProvider? credentials,
+        HttpRequestMessage request,
+        AccessTokenRequest tokenRequest,
+        bool acceptErrorStatus,
         CancellationToken cancellationToken)
     {
         // One async method for the span, the token, the send and the status check: every call pays for each
@@ -298,7 +333,7 @@ public static class GeneratedClientHelpers
 
             activity?.SetTag(Telemetry.ErrorTag, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
             activity?.SetStatus(ActivityStatusCode.Error);
-            if (request.Options.TryGetValue(AcceptErrorStatusKey, out var acceptErrorStatus) && acceptErrorStatus)
+            if (acceptErrorStatus || (request.Options.TryGetValue(AcceptErrorStatusKey, out var marked) && marked))
             {
                 return response;
             }
@@ -362,30 +397,69 @@ public static class GeneratedClientHelpers
     /// <summary>
     /// Turns a response into an <see cref="ApiResponse{T}"/>, which then owns it: on a success status the body is
     /// read as JSON, and an empty body or JSON <c>null</c> gives <see langword="default"/>; on any other status
-    /// <see cref="ApiResponse{T}.Error"/> holds the <see cref="ApiException"/> that <see cref="SendAsync"/> would
+    /// <see cref="ApiResponse{T}.Error"/> holds the <see cref="ApiException"/> that SendAsync would
     /// have thrown.
     /// </summary>
     /// <exception cref="JsonException">
     /// A successful response's body is not valid JSON for <typeparamref name="T"/>. The response is disposed.
     /// </exception>
-    public static async Task<ApiResponse<T>> ReadApiResponseAsync<T>(
+    /// <remarks>
+    /// A <see cref="ValueTask{TResult}"/>, as <see cref="ReadJsonAsync{T}"/> is: a body that has arrived is read
+    /// without waiting, and then the call costs no Task.
+    /// </remarks>
+    public static ValueTask<ApiResponse<T>> ReadApiResponseAsync<T>(
         HttpResponseMessage response,
         JsonSerializerOptions options,
         CancellationToken cancellationToken)
     {
-        // The steps of ToApiResponseAsync, written out: a delegate for the reader would cost a closure, the
-        // delegate and a Task on every call.
+        // Not an async method itself: when the body is read without waiting, the usual case once an answer has
+        // arrived, the call costs no state machine beyond ReadJsonAsync's. Every path disposes the response if it
+        // fails, as ToApiResponseAsync does.
+        if (!response.IsSuccessStatusCode)
+        {
+            return DescribeErrorResponseAsync<T>(response, cancellationToken);
+        }
+
+        var reading = ReadJsonAsync<T>(response, options, allowNull: true, cancellationToken);
+        if (!reading.IsCompletedSuccessfully)
+        {
+            return WrapContentAsync(response, reading);
+        }
+
         try
         {
-            if (!response.IsSuccessStatusCode)
-            {
-                var error = await DescribeErrorStatusAsync(response, cancellationToken).ConfigureAwait(false);
-                return new ApiResponse<T>(response, default, error);
-            }
+            return new(new ApiResponse<T>(response, reading.Result, null));
+        }
+        catch (Exception exception)
+        {
+            response.Dispose();
+            return ValueTask.FromException<ApiResponse<T>>(exception);
+        }
+    }
 
-            var content = await ReadJsonAsync<T>(response, options, allowNull: true, cancellationToken)
-                .ConfigureAwait(false);
-            return new ApiResponse<T>(response, content, null);
+    private static async ValueTask<ApiResponse<T>> WrapContentAsync<T>(
+        HttpResponseMessage response,
+        ValueTask<T> reading)
+    {
+        try
+        {
+            return new ApiResponse<T>(response, await reading.ConfigureAwait(false), null);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private static async ValueTask<ApiResponse<T>> DescribeErrorResponseAsync<T>(
+        HttpResponseMessage response,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var error = await DescribeErrorStatusAsync(response, cancellationToken).ConfigureAwait(false);
+            return new ApiResponse<T>(response, default, error);
         }
         catch
         {
@@ -549,15 +623,31 @@ public static class GeneratedClientHelpers
         bool allowNull,
         CancellationToken cancellationToken)
     {
-        if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
+        if (response.StatusCode == HttpStatusCode.NoContent)
         {
             return allowNull ? default! : throw NoValue<T>(response, "had no body");
         }
 
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var probe = new BodyProbeStream(stream);
-        await using (probe.ConfigureAwait(false))
+        await using (stream.ConfigureAwait(false))
         {
+            var length = BodyLength(response, stream);
+            if (length == 0)
+            {
+                return allowNull ? default! : throw NoValue<T>(response, "had no body");
+            }
+
+            if (!BodyProbeStream.CanExplain(length))
+            {
+                // The probe could explain neither "no body" nor "null" here, so it is not worth an object and a
+                // layer of reading per call.
+                var read = await JsonSerializer
+                    .DeserializeAsync(stream, TypeInfo<T>(options), cancellationToken)
+                    .ConfigureAwait(false);
+                return read is not null || allowNull ? read! : throw NoValue<T>(response, "was JSON null");
+            }
+
+            var probe = new BodyProbeStream(stream);
             T? value;
             try
             {
@@ -578,6 +668,18 @@ public static class GeneratedClientHelpers
             return value is not null || allowNull ? value! : throw NoValue<T>(response, "was JSON null");
         }
     }
+
+    /// <summary>
+    /// How many bytes of body are left to read, when that is known without reading: from the stream when it can
+    /// seek (a body buffered in memory), else from <c>Content-Length</c>; null for a body of unknown length.
+    /// </summary>
+    /// <remarks>
+    /// The stream is asked first because for a body HttpClient did not receive from the network the header is
+    /// not there yet, and reading <see cref="HttpContentHeaders.ContentLength"/> computes and stores it on every
+    /// call, at the cost of two objects.
+    /// </remarks>
+    private static long? BodyLength(HttpResponseMessage response, Stream stream)
+        => stream.CanSeek ? stream.Length - stream.Position : response.Content.Headers.ContentLength;
 
     /// <summary>
     /// Hands the response body to the caller as a stream. Disposing the stream disposes the response; until
@@ -694,7 +796,7 @@ public static class GeneratedClientHelpers
     }
 
     /// <summary>
-    /// The error of a response <see cref="SendAsync"/> returned under <see cref="AcceptErrorStatus"/>.
+    /// The error of a response that SendAsync returned because it was told to accept an error status.
     /// </summary>
     private static Task<ApiException> DescribeErrorStatusAsync(
         HttpResponseMessage response,
@@ -742,8 +844,28 @@ public static class GeneratedClientHelpers
     /// The contract for a JSON type from <paramref name="options"/>: through a declared context this needs no
     /// reflection, so the calls that take it stay trimming- and AOT-safe.
     /// </summary>
+    /// <remarks>
+    /// The last contract is kept per type: a client sends and reads several types in turn, and the options' own
+    /// cache of the last type then misses and falls back to a dictionary lookup on every call. A contract belongs to
+    /// one options instance, so comparing that instance is enough to reuse it.
+    /// </remarks>
     private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options)
-        => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    {
+        if (LastTypeInfo<T>.Value is { } last && ReferenceEquals(last.Options, options))
+        {
+            return last;
+        }
+
+        var typeInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        LastTypeInfo<T>.Value = typeInfo;
+        return typeInfo;
+    }
+
+    // One field, written whole, so a reader sees a contract together with the options it belongs to.
+    private static class LastTypeInfo<T>
+    {
+        public static volatile JsonTypeInfo<T>? Value;
+    }
 
     // Built on first use only, so a client with a JsonContext never creates reflection-based options.
     [RequiresUnreferencedCode(ReflectionJsonMessage)]

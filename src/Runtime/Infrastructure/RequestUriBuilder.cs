@@ -25,6 +25,10 @@ namespace Auth0ClientGen.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RequestUriBuilder
 {
+    // The base address accepted last. A Uri cannot change, and a client builds every address from the same one, so
+    // the check of its text is made once rather than on every call.
+    private static volatile Uri? s_acceptedBaseAddress;
+
     private char[]? _buffer;
     private int _length;
     private string? _finished;
@@ -38,13 +42,19 @@ public sealed class RequestUriBuilder
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         var text = baseAddress.AbsoluteUri;
-        if (HasQueryFragmentOrUserInfo(text))
+        if (!ReferenceEquals(baseAddress, s_acceptedBaseAddress))
         {
-            throw new InvalidOperationException(
-                $"The base address {MessageText.Address(baseAddress)} has"
-                + $" {Auth0Settings.DescribeExtraParts(baseAddress)}, which cannot be combined with a route. Set"
-                + $" {Auth0Settings.BaseUrlKey}, HttpClient.BaseAddress or the declared BaseUrl to the scheme, host"
-                + " and path only, such as https://api.example.com/v2/.");
+            if (HasQueryFragmentOrUserInfo(text))
+            {
+                throw new InvalidOperationException(
+                    $"The base address {MessageText.Address(baseAddress)} has"
+                    + $" {Auth0Settings.DescribeExtraParts(baseAddress)}, which cannot be combined with a route. Set"
+                    + $" {Auth0Settings.BaseUrlKey}, HttpClient.BaseAddress or the declared BaseUrl to the scheme,"
+                    + " host and path only, such as https://api.example.com/v2/.");
+            }
+
+            // Written only when it changes, so callers on many threads do not contend for the field.
+            s_acceptedBaseAddress = baseAddress;
         }
 
         _buffer = ArrayPool<char>.Shared.Rent(text.Length + 64);

@@ -18,6 +18,13 @@ internal sealed class BodyProbeStream(Stream inner) : Stream
     // Kept inline rather than as an array, so the probe that every JSON response passes through is one object.
     private HeadBytes _head;
 
+    /// <summary>
+    /// Whether a probe could tell anything about a body of <paramref name="contentLength"/> bytes. A body whose
+    /// declared length is longer than the head is neither empty (HttpClient fails a body that ends early) nor a
+    /// <c>null</c> the probe would recognize, so reading it through a probe would only cost time.
+    /// </summary>
+    public static bool CanExplain(long? contentLength) => contentLength is not > HeadLength;
+
     /// <summary>How many bytes have been read so far.</summary>
     public long BytesRead { get; private set; }
 

@@ -13,6 +13,12 @@ namespace Shop.Feeds
     {
         private static readonly global::System.Uri? DeclaredBaseAddress = null;
 
+        private static readonly global::Auth0ClientGen.Infrastructure.ConstantRequestUri[] ConstantRequestUris =
+        {
+            new("/orders/count"),
+            new("/values"),
+        };
+
         private readonly global::System.Net.Http.HttpClient httpClient;
         private readonly global::Auth0ClientGen.ICredentialsProvider credentials;
 
@@ -33,25 +39,31 @@ namespace Shop.Feeds
                 new global::Auth0ClientGen.Auth0ApiMetadata("https://orders.example.com", null));
         }
 
-        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri()
-            => new(global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
-                this.httpClient, global::Shop.Feeds.OrderFeedApiClient.DeclaredBaseAddress, "Shop.Feeds.IOrderFeedApi"));
+        private global::System.Uri ResolveBaseAddress()
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
+                this.httpClient, global::Shop.Feeds.OrderFeedApiClient.DeclaredBaseAddress, "Shop.Feeds.IOrderFeedApi");
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
+        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri() => new(this.ResolveBaseAddress());
+
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
             string? scope,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
                 this.credentials,
                 request,
                 new global::Auth0ClientGen.AccessTokenRequest("https://orders.example.com") { Scope = scope },
+                acceptErrorStatus,
                 cancellationToken);
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
             global::System.Net.Http.HttpRequestMessage request,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
-            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
+                this.httpClient, null, request, default, acceptErrorStatus, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<global::Auth0ClientGen.ApiResponse<global::Shop.Feeds.Order>> global::Shop.Feeds.IOrderFeedApi.GetAsync(int id, global::System.Threading.CancellationToken cancellationToken)
@@ -64,8 +76,7 @@ namespace Shop.Feeds
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AcceptErrorStatus(request);
-            var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
+            var response = await this.SendAsync(request, scope: null, acceptErrorStatus: true, cancellationToken).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadApiResponseAsync<global::Shop.Feeds.Order>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, cancellationToken).ConfigureAwait(false);
         }
@@ -73,15 +84,12 @@ namespace Shop.Feeds
         /// <inheritdoc />
         async global::System.Threading.Tasks.ValueTask<global::Auth0ClientGen.ApiResponse<int?>> global::Shop.Feeds.IOrderFeedApi.CountAsync()
         {
-            var requestUri = this.StartRequestUri()
-                .AppendLiteral("/orders/count")
-                .ToUri();
+            var requestUri = global::Shop.Feeds.OrderFeedApiClient.ConstantRequestUris[0].Resolve(this.ResolveBaseAddress());
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AcceptErrorStatus(request);
-            var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            var response = await this.SendAsync(request, scope: null, acceptErrorStatus: true, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadApiResponseAsync<int?>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, default).ConfigureAwait(false);
         }
@@ -98,8 +106,7 @@ namespace Shop.Feeds
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AcceptErrorStatus(request);
-            var response = await this.SendWithoutAccessTokenAsync(request, default).ConfigureAwait(false);
+            var response = await this.SendWithoutAccessTokenAsync(request, acceptErrorStatus: true, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadTextApiResponseAsync(response, default).ConfigureAwait(false);
         }
 
@@ -114,7 +121,7 @@ namespace Shop.Feeds
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, cancellationToken).ConfigureAwait(false);
             await foreach (var item in global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonArrayAsync<global::Shop.Feeds.Order>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, cancellationToken))
             {
@@ -139,7 +146,7 @@ namespace Shop.Feeds
                 using var request = new global::System.Net.Http.HttpRequestMessage(
                     global::System.Net.Http.HttpMethod.Get, requestUri);
 
-                using var response = await this.SendAsync(request, scope: null, cancellationToken1).ConfigureAwait(false);
+                using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, cancellationToken1).ConfigureAwait(false);
                 await foreach (var item1 in global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonArrayAsync<global::Shop.Feeds.Order?>(
                     response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: true, cancellationToken1))
                 {
@@ -156,14 +163,12 @@ namespace Shop.Feeds
             async global::System.Collections.Generic.IAsyncEnumerable<TValue> EnumerateAsync(
                 [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)
             {
-                var requestUri = this.StartRequestUri()
-                    .AppendLiteral("/values")
-                    .ToUri();
+                var requestUri = global::Shop.Feeds.OrderFeedApiClient.ConstantRequestUris[1].Resolve(this.ResolveBaseAddress());
 
                 using var request = new global::System.Net.Http.HttpRequestMessage(
                     global::System.Net.Http.HttpMethod.Get, requestUri);
 
-                using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
+                using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, cancellationToken).ConfigureAwait(false);
                 await foreach (var item in global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonArrayAsync<TValue>(
                     response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, cancellationToken))
                 {

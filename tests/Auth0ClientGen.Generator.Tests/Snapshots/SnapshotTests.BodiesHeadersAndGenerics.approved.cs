@@ -13,6 +13,14 @@ namespace Files
     {
         private static readonly global::System.Uri? DeclaredBaseAddress = null;
 
+        private static readonly global::Auth0ClientGen.Infrastructure.ConstantRequestUri[] ConstantRequestUris =
+        {
+            new("/files/stream"),
+            new("/files/raw"),
+            new("/files"),
+            new("/items"),
+        };
+
         private readonly global::System.Net.Http.HttpClient httpClient;
         private readonly global::Auth0ClientGen.ICredentialsProvider credentials;
 
@@ -33,25 +41,31 @@ namespace Files
                 new global::Auth0ClientGen.Auth0ApiMetadata("https://files.example.com", null));
         }
 
-        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri()
-            => new(global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
-                this.httpClient, global::Files.FilesApiClient.DeclaredBaseAddress, "Files.IFilesApi"));
+        private global::System.Uri ResolveBaseAddress()
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
+                this.httpClient, global::Files.FilesApiClient.DeclaredBaseAddress, "Files.IFilesApi");
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
+        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri() => new(this.ResolveBaseAddress());
+
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
             string? scope,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
                 this.credentials,
                 request,
                 new global::Auth0ClientGen.AccessTokenRequest("https://files.example.com") { Scope = scope },
+                acceptErrorStatus,
                 cancellationToken);
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
             global::System.Net.Http.HttpRequestMessage request,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
-            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
+                this.httpClient, null, request, default, acceptErrorStatus, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.ValueTask global::Files.IFilesApi.UploadAsync(string name, string ext, byte[] bytes)
@@ -66,44 +80,40 @@ namespace Files
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Put, requestUri);
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateBytesContent(bytes);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Accept", "application/json");
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Content-Type", "image/png");
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<string> global::Files.IFilesApi.UploadStreamAsync(global::System.IO.Stream data, string? client)
         {
-            var requestUri = this.StartRequestUri()
-                .AppendLiteral("/files/stream")
-                .ToUri();
+            var requestUri = global::Files.FilesApiClient.ConstantRequestUris[0].Resolve(this.ResolveBaseAddress());
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Post, requestUri);
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateStreamContent(data);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Accept", "application/json");
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Client", "files-sdk");
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            request.Headers.TryAddWithoutValidation("X-Client", "files-sdk");
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AddHeader(request, "X-Client", client);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task global::Files.IFilesApi.UploadContentAsync(global::System.Net.Http.HttpContent content)
         {
-            var requestUri = this.StartRequestUri()
-                .AppendLiteral("/files/raw")
-                .ToUri();
+            var requestUri = global::Files.FilesApiClient.ConstantRequestUris[1].Resolve(this.ResolveBaseAddress());
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Post, requestUri);
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.UseContent(content);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Accept", "application/json");
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Client", "files-sdk");
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            request.Headers.TryAddWithoutValidation("X-Client", "files-sdk");
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
@@ -116,10 +126,10 @@ namespace Files
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Accept", "application/json");
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Client", "files-sdk");
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            request.Headers.TryAddWithoutValidation("X-Client", "files-sdk");
 
-            var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
+            var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, cancellationToken).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);
         }
 
@@ -133,25 +143,23 @@ namespace Files
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Head, requestUri);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Accept", "application/json");
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Client", "files-sdk");
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            request.Headers.TryAddWithoutValidation("X-Client", "files-sdk");
 
-            return await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            return await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.ValueTask<string> global::Files.IFilesApi.OptionsAsync()
         {
-            var requestUri = this.StartRequestUri()
-                .AppendLiteral("/files")
-                .ToUri();
+            var requestUri = global::Files.FilesApiClient.ConstantRequestUris[2].Resolve(this.ResolveBaseAddress());
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Options, requestUri);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Accept", "application/json");
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Client", "files-sdk");
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            request.Headers.TryAddWithoutValidation("X-Client", "files-sdk");
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
 
@@ -165,10 +173,10 @@ namespace Files
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "Accept", "application/json");
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Client", "files-sdk");
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            request.Headers.TryAddWithoutValidation("X-Client", "files-sdk");
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<TItem?>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: true, default).ConfigureAwait(false);
         }
@@ -176,18 +184,16 @@ namespace Files
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<TResult> global::Files.IFilesApi.CreateItemAsync<TBody, TResult>(TBody request) where TBody : default where TResult : struct
         {
-            var requestUri = this.StartRequestUri()
-                .AppendLiteral("/items")
-                .ToUri();
+            var requestUri = global::Files.FilesApiClient.ConstantRequestUris[3].Resolve(this.ResolveBaseAddress());
 
             using var request1 = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Post, requestUri);
             request1.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateJsonContent<TBody>(
                 request, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request1, "Accept", "application/json");
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request1, "X-Client", "files-sdk");
+            request1.Headers.TryAddWithoutValidation("Accept", "application/json");
+            request1.Headers.TryAddWithoutValidation("X-Client", "files-sdk");
 
-            using var response = await this.SendAsync(request1, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request1, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<TResult>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, default).ConfigureAwait(false);
         }

@@ -13,6 +13,13 @@ namespace Forms
     {
         private static readonly global::System.Uri? DeclaredBaseAddress = null;
 
+        private static readonly global::Auth0ClientGen.Infrastructure.ConstantRequestUri[] ConstantRequestUris =
+        {
+            new("/signup"),
+            new("/oauth/revoke"),
+            new("/profile"),
+        };
+
         private readonly global::System.Net.Http.HttpClient httpClient;
         private readonly global::Auth0ClientGen.ICredentialsProvider credentials;
 
@@ -33,32 +40,34 @@ namespace Forms
                 new global::Auth0ClientGen.Auth0ApiMetadata(null, null));
         }
 
-        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri()
-            => new(global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
-                this.httpClient, global::Forms.FormsApiClient.DeclaredBaseAddress, "Forms.IFormsApi"));
+        private global::System.Uri ResolveBaseAddress()
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
+                this.httpClient, global::Forms.FormsApiClient.DeclaredBaseAddress, "Forms.IFormsApi");
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
             string? scope,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
                 this.credentials,
                 request,
                 new global::Auth0ClientGen.AccessTokenRequest(null) { Scope = scope },
+                acceptErrorStatus,
                 cancellationToken);
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
             global::System.Net.Http.HttpRequestMessage request,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
-            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
+                this.httpClient, null, request, default, acceptErrorStatus, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task global::Forms.IFormsApi.SignupAsync(global::Forms.SignupForm form)
         {
-            var requestUri = this.StartRequestUri()
-                .AppendLiteral("/signup")
-                .ToUri();
+            var requestUri = global::Forms.FormsApiClient.ConstantRequestUris[0].Resolve(this.ResolveBaseAddress());
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Post, requestUri);
@@ -72,15 +81,13 @@ namespace Forms
                     global::Auth0ClientGen.CollectionFormat.Csv)
                 .ToContent();
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task global::Forms.IFormsApi.RevokeAsync(global::System.Collections.Generic.Dictionary<string, string?> fields)
         {
-            var requestUri = this.StartRequestUri()
-                .AppendLiteral("/oauth/revoke")
-                .ToUri();
+            var requestUri = global::Forms.FormsApiClient.ConstantRequestUris[1].Resolve(this.ResolveBaseAddress());
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Post, requestUri);
@@ -88,23 +95,21 @@ namespace Forms
                 .AddEntries<string?>(fields, static item => item)
                 .ToContent();
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<string> global::Forms.IFormsApi.GetProfileAsync(global::System.Collections.Generic.IDictionary<string, string> headers, string? trace)
         {
-            var requestUri = this.StartRequestUri()
-                .AppendLiteral("/profile")
-                .ToUri();
+            var requestUri = global::Forms.FormsApiClient.ConstantRequestUris[2].Resolve(this.ResolveBaseAddress());
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Source", "sdk");
+            request.Headers.TryAddWithoutValidation("X-Source", "sdk");
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AddHeaders(request, headers);
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AddHeader(request, "X-Trace", trace);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
     }

@@ -13,6 +13,11 @@ namespace Catalog
     {
         private static readonly global::System.Uri? DeclaredBaseAddress = null;
 
+        private static readonly global::Auth0ClientGen.Infrastructure.ConstantRequestUri[] ConstantRequestUris =
+        {
+            new("/items"),
+        };
+
         private readonly global::System.Net.Http.HttpClient httpClient;
         private readonly global::Auth0ClientGen.ICredentialsProvider credentials;
 
@@ -33,25 +38,31 @@ namespace Catalog
                 new global::Auth0ClientGen.Auth0ApiMetadata("https://catalog.example.com", null));
         }
 
-        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri()
-            => new(global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
-                this.httpClient, global::Catalog.ProductsApiClient.DeclaredBaseAddress, "Catalog.IProductsApi"));
+        private global::System.Uri ResolveBaseAddress()
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
+                this.httpClient, global::Catalog.ProductsApiClient.DeclaredBaseAddress, "Catalog.IProductsApi");
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
+        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri() => new(this.ResolveBaseAddress());
+
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
             string? scope,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
                 this.credentials,
                 request,
                 new global::Auth0ClientGen.AccessTokenRequest("https://catalog.example.com") { Scope = scope },
+                acceptErrorStatus,
                 cancellationToken);
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
             global::System.Net.Http.HttpRequestMessage request,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
-            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
+                this.httpClient, null, request, default, acceptErrorStatus, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<global::Catalog.Product> global::Catalog.IReadable<global::Catalog.Product, string>.GetAsync(string key, global::System.Threading.CancellationToken cancellationToken)
@@ -64,7 +75,7 @@ namespace Catalog
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, cancellationToken).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<global::Catalog.Product>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, cancellationToken).ConfigureAwait(false);
         }
@@ -89,7 +100,7 @@ namespace Catalog
                 using var request = new global::System.Net.Http.HttpRequestMessage(
                     global::System.Net.Http.HttpMethod.Get, requestUri);
 
-                using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
+                using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, cancellationToken).ConfigureAwait(false);
                 await foreach (var item1 in global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonArrayAsync<global::Catalog.Product>(
                     response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, cancellationToken))
                 {
@@ -101,17 +112,15 @@ namespace Catalog
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<global::Catalog.Product> global::Catalog.IWritable<global::Catalog.Product>.CreateAsync(global::Catalog.Product item)
         {
-            var requestUri = this.StartRequestUri()
-                .AppendLiteral("/items")
-                .ToUri();
+            var requestUri = global::Catalog.ProductsApiClient.ConstantRequestUris[0].Resolve(this.ResolveBaseAddress());
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Post, requestUri);
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateJsonContent<global::Catalog.Product>(
                 item, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Store", "catalog");
+            request.Headers.TryAddWithoutValidation("X-Store", "catalog");
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<global::Catalog.Product>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, default).ConfigureAwait(false);
         }
@@ -126,9 +135,9 @@ namespace Catalog
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Delete, requestUri);
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SetStaticHeader(request, "X-Store", "catalog");
+            request.Headers.TryAddWithoutValidation("X-Store", "catalog");
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
         }
     }
 }
@@ -168,25 +177,31 @@ namespace Catalog
                 new global::Auth0ClientGen.Auth0ApiMetadata("https://catalog.example.com", null));
         }
 
-        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri()
-            => new(global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
-                this.httpClient, global::Catalog.SuppliersApiClient.DeclaredBaseAddress, "Catalog.ISuppliersApi"));
+        private global::System.Uri ResolveBaseAddress()
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
+                this.httpClient, global::Catalog.SuppliersApiClient.DeclaredBaseAddress, "Catalog.ISuppliersApi");
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
+        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri() => new(this.ResolveBaseAddress());
+
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
             string? scope,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
                 this.credentials,
                 request,
                 new global::Auth0ClientGen.AccessTokenRequest("https://catalog.example.com") { Scope = scope },
+                acceptErrorStatus,
                 cancellationToken);
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
             global::System.Net.Http.HttpRequestMessage request,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
-            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
+                this.httpClient, null, request, default, acceptErrorStatus, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task global::Catalog.ISuppliersApi.RenameAsync(int id, string name)
@@ -201,7 +216,7 @@ namespace Catalog
                 global::System.Net.Http.HttpMethod.Put, requestUri);
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateTextContent(name);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
@@ -215,7 +230,7 @@ namespace Catalog
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, cancellationToken).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<global::Catalog.Supplier>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, cancellationToken).ConfigureAwait(false);
         }
@@ -240,7 +255,7 @@ namespace Catalog
                 using var request = new global::System.Net.Http.HttpRequestMessage(
                     global::System.Net.Http.HttpMethod.Get, requestUri);
 
-                using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
+                using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, cancellationToken).ConfigureAwait(false);
                 await foreach (var item1 in global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonArrayAsync<global::Catalog.Supplier>(
                     response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, cancellationToken))
                 {

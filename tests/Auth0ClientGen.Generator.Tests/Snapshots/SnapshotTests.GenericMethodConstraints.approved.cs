@@ -13,6 +13,12 @@ namespace Documents
     {
         private static readonly global::System.Uri? DeclaredBaseAddress = null;
 
+        private static readonly global::Auth0ClientGen.Infrastructure.ConstantRequestUri[] ConstantRequestUris =
+        {
+            new("/documents/template"),
+            new("/documents"),
+        };
+
         private readonly global::System.Net.Http.HttpClient httpClient;
         private readonly global::Auth0ClientGen.ICredentialsProvider credentials;
 
@@ -33,25 +39,31 @@ namespace Documents
                 new global::Auth0ClientGen.Auth0ApiMetadata(null, null));
         }
 
-        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri()
-            => new(global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
-                this.httpClient, global::Documents.DocumentsApiClient.DeclaredBaseAddress, "Documents.IDocumentsApi"));
+        private global::System.Uri ResolveBaseAddress()
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
+                this.httpClient, global::Documents.DocumentsApiClient.DeclaredBaseAddress, "Documents.IDocumentsApi");
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
+        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri() => new(this.ResolveBaseAddress());
+
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
             string? scope,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
                 this.credentials,
                 request,
                 new global::Auth0ClientGen.AccessTokenRequest(null) { Scope = scope },
+                acceptErrorStatus,
                 cancellationToken);
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
             global::System.Net.Http.HttpRequestMessage request,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
-            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
+                this.httpClient, null, request, default, acceptErrorStatus, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<TDocument?> global::Documents.IDocumentsApi.FindAsync<TDocument>(string id) where TDocument : class
@@ -64,7 +76,7 @@ namespace Documents
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<TDocument?>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: true, default).ConfigureAwait(false);
         }
@@ -81,7 +93,7 @@ namespace Documents
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<TSize>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, default).ConfigureAwait(false);
         }
@@ -89,14 +101,12 @@ namespace Documents
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<TDocument> global::Documents.IDocumentsApi.GetTemplateAsync<TDocument>() where TDocument : default
         {
-            var requestUri = this.StartRequestUri()
-                .AppendLiteral("/documents/template")
-                .ToUri();
+            var requestUri = global::Documents.DocumentsApiClient.ConstantRequestUris[0].Resolve(this.ResolveBaseAddress());
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<TDocument>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, default).ConfigureAwait(false);
         }
@@ -104,16 +114,14 @@ namespace Documents
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<TDocument> global::Documents.IDocumentsApi.CreateAsync<TDocument>(TDocument document) where TDocument : class
         {
-            var requestUri = this.StartRequestUri()
-                .AppendLiteral("/documents")
-                .ToUri();
+            var requestUri = global::Documents.DocumentsApiClient.ConstantRequestUris[1].Resolve(this.ResolveBaseAddress());
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Post, requestUri);
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateJsonContent<TDocument>(
                 document, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<TDocument>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, default).ConfigureAwait(false);
         }
@@ -130,7 +138,7 @@ namespace Documents
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<TRevision?>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: true, default).ConfigureAwait(false);
         }
@@ -147,7 +155,7 @@ namespace Documents
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<TChecksum>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, default).ConfigureAwait(false);
         }
@@ -160,14 +168,12 @@ namespace Documents
             async global::System.Collections.Generic.IAsyncEnumerable<TDocument> EnumerateAsync(
                 [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)
             {
-                var requestUri = this.StartRequestUri()
-                    .AppendLiteral("/documents")
-                    .ToUri();
+                var requestUri = global::Documents.DocumentsApiClient.ConstantRequestUris[1].Resolve(this.ResolveBaseAddress());
 
                 using var request = new global::System.Net.Http.HttpRequestMessage(
                     global::System.Net.Http.HttpMethod.Get, requestUri);
 
-                using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
+                using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, cancellationToken).ConfigureAwait(false);
                 await foreach (var item in global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonArrayAsync<TDocument>(
                     response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, cancellationToken))
                 {
@@ -189,8 +195,7 @@ namespace Documents
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateJsonContent<TBody>(
                 document, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions);
 
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AcceptErrorStatus(request);
-            var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            var response = await this.SendAsync(request, scope: null, acceptErrorStatus: true, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadApiResponseAsync<TResult>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, default).ConfigureAwait(false);
         }

@@ -31,25 +31,31 @@ public sealed partial class ReportsApiClient : global::IReportsApi
             new global::Auth0ClientGen.Auth0ApiMetadata("https://reports.example.com", "https://reports.example.com/v1/"));
     }
 
-    private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri()
-        => new(global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
-            this.httpClient, global::ReportsApiClient.DeclaredBaseAddress, "IReportsApi"));
+    private global::System.Uri ResolveBaseAddress()
+        => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
+            this.httpClient, global::ReportsApiClient.DeclaredBaseAddress, "IReportsApi");
 
-    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
+    private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri() => new(this.ResolveBaseAddress());
+
+    private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendAsync(
         global::System.Net.Http.HttpRequestMessage request,
         string? scope,
+        bool acceptErrorStatus,
         global::System.Threading.CancellationToken cancellationToken)
         => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
             this.httpClient,
             this.credentials,
             request,
             new global::Auth0ClientGen.AccessTokenRequest("https://reports.example.com") { Scope = scope },
+            acceptErrorStatus,
             cancellationToken);
 
-    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+    private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
         global::System.Net.Http.HttpRequestMessage request,
+        bool acceptErrorStatus,
         global::System.Threading.CancellationToken cancellationToken)
-        => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
+        => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
+            this.httpClient, null, request, default, acceptErrorStatus, cancellationToken);
 
     /// <inheritdoc />
     async global::System.Threading.Tasks.Task<string> global::IReportsApi.GetAsync(global::System.DateOnly day, global::System.Guid id, global::System.DateTimeOffset? since, global::System.DateTime until, decimal minimum, double? ratio, bool? archived, global::Sort sort, char separator, int limit)
@@ -72,7 +78,7 @@ public sealed partial class ReportsApiClient : global::IReportsApi
             global::System.Net.Http.HttpMethod.Get, requestUri);
         global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AddHeader(request, "X-Limit", limit.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture));
 
-        using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+        using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
         return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
     }
 }

@@ -33,25 +33,31 @@ namespace Keywords
                 new global::Auth0ClientGen.Auth0ApiMetadata(null, null));
         }
 
-        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri()
-            => new(global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
-                this.httpClient, global::Keywords.KeywordsApiClient.DeclaredBaseAddress, "Keywords.IKeywordsApi"));
+        private global::System.Uri ResolveBaseAddress()
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
+                this.httpClient, global::Keywords.KeywordsApiClient.DeclaredBaseAddress, "Keywords.IKeywordsApi");
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
+        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri() => new(this.ResolveBaseAddress());
+
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
             string? scope,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
                 this.credentials,
                 request,
                 new global::Auth0ClientGen.AccessTokenRequest(null) { Scope = scope },
+                acceptErrorStatus,
                 cancellationToken);
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
             global::System.Net.Http.HttpRequestMessage request,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
-            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
+                this.httpClient, null, request, default, acceptErrorStatus, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<string> global::Keywords.IKeywordsApi.@namespace(string @namespace, string? @class)
@@ -65,7 +71,7 @@ namespace Keywords
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
 
@@ -81,7 +87,7 @@ namespace Keywords
                 global::System.Net.Http.HttpMethod.Post, requestUri);
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateTextContent(@namespace);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
@@ -108,7 +114,7 @@ namespace Keywords
             request1.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateStreamContent(item);
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AddHeader(request1, "X-Client", client);
 
-            using var response1 = await this.SendAsync(request1, scope: null, cancellationToken).ConfigureAwait(false);
+            using var response1 = await this.SendAsync(request1, scope: null, acceptErrorStatus: false, cancellationToken).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response1, cancellationToken).ConfigureAwait(false);
         }
 
@@ -133,7 +139,7 @@ namespace Keywords
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, token).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, token).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, token).ConfigureAwait(false);
         }
 
@@ -156,7 +162,7 @@ namespace Keywords
                 using var request1 = new global::System.Net.Http.HttpRequestMessage(
                     global::System.Net.Http.HttpMethod.Get, requestUri);
 
-                using var response = await this.SendAsync(request1, scope: null, cancellationToken1).ConfigureAwait(false);
+                using var response = await this.SendAsync(request1, scope: null, acceptErrorStatus: false, cancellationToken1).ConfigureAwait(false);
                 await foreach (var item1 in global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonArrayAsync<string>(
                     response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, cancellationToken1))
                 {
@@ -176,7 +182,7 @@ namespace Keywords
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response1 = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response1 = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<response>(
                 response1, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, default).ConfigureAwait(false);
         }

@@ -13,6 +13,11 @@ namespace Tenant.Management
     {
         private static readonly global::System.Uri? DeclaredBaseAddress = new global::System.Uri("https://tenant.example.com");
 
+        private static readonly global::Auth0ClientGen.Infrastructure.ConstantRequestUri[] ConstantRequestUris =
+        {
+            new("/api/v2/users"),
+        };
+
         private readonly global::System.Net.Http.HttpClient httpClient;
         private readonly global::Auth0ClientGen.ICredentialsProvider credentials;
 
@@ -33,25 +38,31 @@ namespace Tenant.Management
                 new global::Auth0ClientGen.Auth0ApiMetadata(null, "https://tenant.example.com"));
         }
 
-        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri()
-            => new(global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
-                this.httpClient, global::Tenant.Management.ManagementApiClient.DeclaredBaseAddress, "Tenant.Management.IManagementApi"));
+        private global::System.Uri ResolveBaseAddress()
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
+                this.httpClient, global::Tenant.Management.ManagementApiClient.DeclaredBaseAddress, "Tenant.Management.IManagementApi");
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
+        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri() => new(this.ResolveBaseAddress());
+
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
             string? scope,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
                 this.credentials,
                 request,
                 new global::Auth0ClientGen.AccessTokenRequest(null) { Scope = scope },
+                acceptErrorStatus,
                 cancellationToken);
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
             global::System.Net.Http.HttpRequestMessage request,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
-            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
+                this.httpClient, null, request, default, acceptErrorStatus, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Tenant.Management.User>> global::Tenant.Management.IManagementApi.ListUsersAsync(string? q, int? page, int? perPage, bool includeTotals, global::System.Threading.CancellationToken cancellationToken)
@@ -67,7 +78,7 @@ namespace Tenant.Management
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, cancellationToken).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<global::System.Collections.Generic.List<global::Tenant.Management.User>>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, cancellationToken).ConfigureAwait(false);
         }
@@ -84,7 +95,7 @@ namespace Tenant.Management
                 global::System.Net.Http.HttpMethod.Get, requestUri);
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AddHeader(request, "X-Correlation-Id", correlationId);
 
-            using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, cancellationToken).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<global::Tenant.Management.User>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, cancellationToken).ConfigureAwait(false);
         }
@@ -92,16 +103,14 @@ namespace Tenant.Management
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<global::Tenant.Management.User> global::Tenant.Management.IManagementApi.CreateUserAsync(global::Tenant.Management.CreateUserRequest user, global::System.Threading.CancellationToken cancellationToken)
         {
-            var requestUri = this.StartRequestUri()
-                .AppendLiteral("/api/v2/users")
-                .ToUri();
+            var requestUri = global::Tenant.Management.ManagementApiClient.ConstantRequestUris[0].Resolve(this.ResolveBaseAddress());
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Post, requestUri);
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateJsonContent<global::Tenant.Management.CreateUserRequest>(
                 user, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions);
 
-            using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, cancellationToken).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<global::Tenant.Management.User>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, cancellationToken).ConfigureAwait(false);
         }
@@ -119,7 +128,7 @@ namespace Tenant.Management
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateJsonContent<global::System.Collections.Generic.Dictionary<string, object?>>(
                 changes, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions);
 
-            using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, cancellationToken).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<global::Tenant.Management.User>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, cancellationToken).ConfigureAwait(false);
         }
@@ -135,7 +144,7 @@ namespace Tenant.Management
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Delete, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, cancellationToken).ConfigureAwait(false);
         }
     }
 }

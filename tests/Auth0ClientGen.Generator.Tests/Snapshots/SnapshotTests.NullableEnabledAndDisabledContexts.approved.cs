@@ -13,6 +13,12 @@ namespace Ledger
     {
         private static readonly global::System.Uri? DeclaredBaseAddress = null;
 
+        private static readonly global::Auth0ClientGen.Infrastructure.ConstantRequestUri[] ConstantRequestUris =
+        {
+            new("/entries"),
+            new("/entries/stream"),
+        };
+
         private readonly global::System.Net.Http.HttpClient httpClient;
         private readonly global::Auth0ClientGen.ICredentialsProvider credentials;
 
@@ -33,25 +39,31 @@ namespace Ledger
                 new global::Auth0ClientGen.Auth0ApiMetadata(null, null));
         }
 
-        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri()
-            => new(global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
-                this.httpClient, global::Ledger.AnnotatedApiClient.DeclaredBaseAddress, "Ledger.IAnnotatedApi"));
+        private global::System.Uri ResolveBaseAddress()
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
+                this.httpClient, global::Ledger.AnnotatedApiClient.DeclaredBaseAddress, "Ledger.IAnnotatedApi");
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
+        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri() => new(this.ResolveBaseAddress());
+
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
             string? scope,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
                 this.credentials,
                 request,
                 new global::Auth0ClientGen.AccessTokenRequest(null) { Scope = scope },
+                acceptErrorStatus,
                 cancellationToken);
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
             global::System.Net.Http.HttpRequestMessage request,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
-            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
+                this.httpClient, null, request, default, acceptErrorStatus, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<global::Ledger.Entry?> global::Ledger.IAnnotatedApi.FindAsync(string id, string? memo, int? page, string? tag)
@@ -67,7 +79,7 @@ namespace Ledger
                 global::System.Net.Http.HttpMethod.Get, requestUri);
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AddHeader(request, "X-Tag", tag);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<global::Ledger.Entry?>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: true, default).ConfigureAwait(false);
         }
@@ -87,7 +99,7 @@ namespace Ledger
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<global::System.Collections.Generic.List<global::Ledger.Entry?>>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, default).ConfigureAwait(false);
         }
@@ -95,16 +107,14 @@ namespace Ledger
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<global::Ledger.Entry> global::Ledger.IAnnotatedApi.CreateAsync(global::Ledger.Entry? entry)
         {
-            var requestUri = this.StartRequestUri()
-                .AppendLiteral("/entries")
-                .ToUri();
+            var requestUri = global::Ledger.AnnotatedApiClient.ConstantRequestUris[0].Resolve(this.ResolveBaseAddress());
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Post, requestUri);
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateJsonContent<global::Ledger.Entry?>(
                 entry, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<global::Ledger.Entry>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, default).ConfigureAwait(false);
         }
@@ -117,14 +127,12 @@ namespace Ledger
             async global::System.Collections.Generic.IAsyncEnumerable<global::Ledger.Entry?> EnumerateAsync(
                 [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)
             {
-                var requestUri = this.StartRequestUri()
-                    .AppendLiteral("/entries/stream")
-                    .ToUri();
+                var requestUri = global::Ledger.AnnotatedApiClient.ConstantRequestUris[1].Resolve(this.ResolveBaseAddress());
 
                 using var request = new global::System.Net.Http.HttpRequestMessage(
                     global::System.Net.Http.HttpMethod.Get, requestUri);
 
-                using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
+                using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, cancellationToken).ConfigureAwait(false);
                 await foreach (var item in global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonArrayAsync<global::Ledger.Entry?>(
                     response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: true, cancellationToken))
                 {
@@ -144,8 +152,7 @@ namespace Ledger
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AcceptErrorStatus(request);
-            var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            var response = await this.SendAsync(request, scope: null, acceptErrorStatus: true, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadApiResponseAsync<global::Ledger.Entry?>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, default).ConfigureAwait(false);
         }
@@ -167,6 +174,12 @@ namespace Ledger
     {
         private static readonly global::System.Uri? DeclaredBaseAddress = null;
 
+        private static readonly global::Auth0ClientGen.Infrastructure.ConstantRequestUri[] ConstantRequestUris =
+        {
+            new("/entries"),
+            new("/entries/stream"),
+        };
+
         private readonly global::System.Net.Http.HttpClient httpClient;
         private readonly global::Auth0ClientGen.ICredentialsProvider credentials;
 
@@ -187,25 +200,31 @@ namespace Ledger
                 new global::Auth0ClientGen.Auth0ApiMetadata(null, null));
         }
 
-        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri()
-            => new(global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
-                this.httpClient, global::Ledger.ObliviousApiClient.DeclaredBaseAddress, "Ledger.IObliviousApi"));
+        private global::System.Uri ResolveBaseAddress()
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
+                this.httpClient, global::Ledger.ObliviousApiClient.DeclaredBaseAddress, "Ledger.IObliviousApi");
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
+        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri() => new(this.ResolveBaseAddress());
+
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
             string? scope,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
                 this.credentials,
                 request,
                 new global::Auth0ClientGen.AccessTokenRequest(null) { Scope = scope },
+                acceptErrorStatus,
                 cancellationToken);
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
             global::System.Net.Http.HttpRequestMessage request,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
-            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
+                this.httpClient, null, request, default, acceptErrorStatus, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<global::Ledger.Entry> global::Ledger.IObliviousApi.FindAsync(string id, string memo, int? page, string tag)
@@ -221,7 +240,7 @@ namespace Ledger
                 global::System.Net.Http.HttpMethod.Get, requestUri);
             global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.AddHeader(request, "X-Tag", tag);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<global::Ledger.Entry>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: true, default).ConfigureAwait(false);
         }
@@ -241,7 +260,7 @@ namespace Ledger
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<global::System.Collections.Generic.List<global::Ledger.Entry>>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: true, default).ConfigureAwait(false);
         }
@@ -249,16 +268,14 @@ namespace Ledger
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<global::Ledger.Entry> global::Ledger.IObliviousApi.CreateAsync(global::Ledger.Entry entry)
         {
-            var requestUri = this.StartRequestUri()
-                .AppendLiteral("/entries")
-                .ToUri();
+            var requestUri = global::Ledger.ObliviousApiClient.ConstantRequestUris[0].Resolve(this.ResolveBaseAddress());
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Post, requestUri);
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateJsonContent<global::Ledger.Entry>(
                 entry, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<global::Ledger.Entry>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: true, default).ConfigureAwait(false);
         }
@@ -271,14 +288,12 @@ namespace Ledger
             async global::System.Collections.Generic.IAsyncEnumerable<global::Ledger.Entry> EnumerateAsync(
                 [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)
             {
-                var requestUri = this.StartRequestUri()
-                    .AppendLiteral("/entries/stream")
-                    .ToUri();
+                var requestUri = global::Ledger.ObliviousApiClient.ConstantRequestUris[1].Resolve(this.ResolveBaseAddress());
 
                 using var request = new global::System.Net.Http.HttpRequestMessage(
                     global::System.Net.Http.HttpMethod.Get, requestUri);
 
-                using var response = await this.SendAsync(request, scope: null, cancellationToken).ConfigureAwait(false);
+                using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, cancellationToken).ConfigureAwait(false);
                 await foreach (var item in global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonArrayAsync<global::Ledger.Entry>(
                     response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: true, cancellationToken))
                 {
@@ -298,7 +313,7 @@ namespace Ledger
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadJsonAsync<T>(
                 response, global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.DefaultJsonOptions, allowNull: true, default).ConfigureAwait(false);
         }

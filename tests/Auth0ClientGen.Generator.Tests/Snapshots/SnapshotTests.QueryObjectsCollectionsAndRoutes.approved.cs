@@ -33,25 +33,31 @@ namespace Search
                 new global::Auth0ClientGen.Auth0ApiMetadata(null, null));
         }
 
-        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri()
-            => new(global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
-                this.httpClient, global::Search.SearchApiClient.DeclaredBaseAddress, "Search.ISearchApi"));
+        private global::System.Uri ResolveBaseAddress()
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
+                this.httpClient, global::Search.SearchApiClient.DeclaredBaseAddress, "Search.ISearchApi");
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
+        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri() => new(this.ResolveBaseAddress());
+
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
             string? scope,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
                 this.credentials,
                 request,
                 new global::Auth0ClientGen.AccessTokenRequest(null) { Scope = scope },
+                acceptErrorStatus,
                 cancellationToken);
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
             global::System.Net.Http.HttpRequestMessage request,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
-            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
+                this.httpClient, null, request, default, acceptErrorStatus, cancellationToken);
 
         private static string FormatEnumValue(global::Search.Status value) => value switch
         {
@@ -97,7 +103,7 @@ namespace Search
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
 
@@ -114,7 +120,7 @@ namespace Search
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
 
@@ -130,7 +136,7 @@ namespace Search
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
     }

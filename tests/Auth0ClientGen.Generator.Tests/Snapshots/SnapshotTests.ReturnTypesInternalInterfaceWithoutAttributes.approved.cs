@@ -13,6 +13,13 @@ namespace Samples.Messages
     {
         private static readonly global::System.Uri? DeclaredBaseAddress = null;
 
+        private static readonly global::Auth0ClientGen.Infrastructure.ConstantRequestUri[] ConstantRequestUris =
+        {
+            new("/api/public"),
+            new("/api/private"),
+            new("/api/messages"),
+        };
+
         private readonly global::System.Net.Http.HttpClient httpClient;
         private readonly global::Auth0ClientGen.ICredentialsProvider credentials;
 
@@ -33,51 +40,53 @@ namespace Samples.Messages
                 new global::Auth0ClientGen.Auth0ApiMetadata(null, null));
         }
 
-        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri()
-            => new(global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
-                this.httpClient, global::Samples.Messages.MessagesApiClient.DeclaredBaseAddress, "Samples.Messages.IMessagesApi"));
+        private global::System.Uri ResolveBaseAddress()
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
+                this.httpClient, global::Samples.Messages.MessagesApiClient.DeclaredBaseAddress, "Samples.Messages.IMessagesApi");
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
+        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri() => new(this.ResolveBaseAddress());
+
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
             string? scope,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
                 this.credentials,
                 request,
                 new global::Auth0ClientGen.AccessTokenRequest(null) { Scope = scope },
+                acceptErrorStatus,
                 cancellationToken);
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
             global::System.Net.Http.HttpRequestMessage request,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
-            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
+                this.httpClient, null, request, default, acceptErrorStatus, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<string> global::Samples.Messages.IMessagesApi.GetPublicAsync()
         {
-            var requestUri = this.StartRequestUri()
-                .AppendLiteral("/api/public")
-                .ToUri();
+            var requestUri = global::Samples.Messages.MessagesApiClient.ConstantRequestUris[0].Resolve(this.ResolveBaseAddress());
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<string> global::Samples.Messages.IMessagesApi.GetWithoutTokenAsync()
         {
-            var requestUri = this.StartRequestUri()
-                .AppendLiteral("/api/private")
-                .ToUri();
+            var requestUri = global::Samples.Messages.MessagesApiClient.ConstantRequestUris[1].Resolve(this.ResolveBaseAddress());
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendWithoutAccessTokenAsync(request, default).ConfigureAwait(false);
+            using var response = await this.SendWithoutAccessTokenAsync(request, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
 
@@ -94,20 +103,18 @@ namespace Samples.Messages
                 global::System.Net.Http.HttpMethod.Put, requestUri);
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateTextContent(text);
 
-            return await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            return await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task global::Samples.Messages.IMessagesApi.ClearAsync()
         {
-            var requestUri = this.StartRequestUri()
-                .AppendLiteral("/api/messages")
-                .ToUri();
+            var requestUri = global::Samples.Messages.MessagesApiClient.ConstantRequestUris[2].Resolve(this.ResolveBaseAddress());
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Delete, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
         }
     }
 }

@@ -11,6 +11,11 @@ internal sealed partial class AccountsApiClient : global::IAccountsApi
 {
     private static readonly global::System.Uri? DeclaredBaseAddress = null;
 
+    private static readonly global::Auth0ClientGen.Infrastructure.ConstantRequestUri[] ConstantRequestUris =
+    {
+        new("/accounts"),
+    };
+
     private readonly global::System.Net.Http.HttpClient httpClient;
     private readonly global::Auth0ClientGen.ICredentialsProvider credentials;
 
@@ -31,37 +36,39 @@ internal sealed partial class AccountsApiClient : global::IAccountsApi
             new global::Auth0ClientGen.Auth0ApiMetadata(null, null));
     }
 
-    private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri()
-        => new(global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
-            this.httpClient, global::AccountsApiClient.DeclaredBaseAddress, "IAccountsApi"));
+    private global::System.Uri ResolveBaseAddress()
+        => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
+            this.httpClient, global::AccountsApiClient.DeclaredBaseAddress, "IAccountsApi");
 
-    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
+    private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendAsync(
         global::System.Net.Http.HttpRequestMessage request,
         string? scope,
+        bool acceptErrorStatus,
         global::System.Threading.CancellationToken cancellationToken)
         => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
             this.httpClient,
             this.credentials,
             request,
             new global::Auth0ClientGen.AccessTokenRequest(null) { Scope = scope },
+            acceptErrorStatus,
             cancellationToken);
 
-    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+    private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
         global::System.Net.Http.HttpRequestMessage request,
+        bool acceptErrorStatus,
         global::System.Threading.CancellationToken cancellationToken)
-        => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
+        => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
+            this.httpClient, null, request, default, acceptErrorStatus, cancellationToken);
 
     /// <inheritdoc />
     async global::System.Threading.Tasks.Task<string> global::IAccountsApi.ListAsync()
     {
-        var requestUri = this.StartRequestUri()
-            .AppendLiteral("/accounts")
-            .ToUri();
+        var requestUri = global::AccountsApiClient.ConstantRequestUris[0].Resolve(this.ResolveBaseAddress());
 
         using var request = new global::System.Net.Http.HttpRequestMessage(
             global::System.Net.Http.HttpMethod.Get, requestUri);
 
-        using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+        using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
         return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
     }
 }
@@ -101,25 +108,31 @@ namespace Billing
                 new global::Auth0ClientGen.Auth0ApiMetadata("https://billing.example.com", null));
         }
 
-        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri()
-            => new(global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
-                this.httpClient, global::Billing.AccountsApiClient.DeclaredBaseAddress, "Billing.IAccountsApi"));
+        private global::System.Uri ResolveBaseAddress()
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
+                this.httpClient, global::Billing.AccountsApiClient.DeclaredBaseAddress, "Billing.IAccountsApi");
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
+        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri() => new(this.ResolveBaseAddress());
+
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
             string? scope,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
                 this.credentials,
                 request,
                 new global::Auth0ClientGen.AccessTokenRequest("https://billing.example.com") { Scope = scope },
+                acceptErrorStatus,
                 cancellationToken);
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
             global::System.Net.Http.HttpRequestMessage request,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
-            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
+                this.httpClient, null, request, default, acceptErrorStatus, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<string> global::Billing.IAccountsApi.GetAsync(string id)
@@ -132,7 +145,7 @@ namespace Billing
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
     }
@@ -173,25 +186,31 @@ namespace Identity.Admin
                 new global::Auth0ClientGen.Auth0ApiMetadata("https://identity.example.com", null));
         }
 
-        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri()
-            => new(global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
-                this.httpClient, global::Identity.Admin.AccountsApiClient.DeclaredBaseAddress, "Identity.Admin.IAccountsApi"));
+        private global::System.Uri ResolveBaseAddress()
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
+                this.httpClient, global::Identity.Admin.AccountsApiClient.DeclaredBaseAddress, "Identity.Admin.IAccountsApi");
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
+        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri() => new(this.ResolveBaseAddress());
+
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
             string? scope,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
                 this.credentials,
                 request,
                 new global::Auth0ClientGen.AccessTokenRequest("https://identity.example.com") { Scope = scope },
+                acceptErrorStatus,
                 cancellationToken);
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
             global::System.Net.Http.HttpRequestMessage request,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
-            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
+                this.httpClient, null, request, default, acceptErrorStatus, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task global::Identity.Admin.IAccountsApi.DeleteAsync(string id)
@@ -204,7 +223,7 @@ namespace Identity.Admin
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Delete, requestUri);
 
-            using var response = await this.SendAsync(request, scope: null, default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: null, acceptErrorStatus: false, default).ConfigureAwait(false);
         }
     }
 }

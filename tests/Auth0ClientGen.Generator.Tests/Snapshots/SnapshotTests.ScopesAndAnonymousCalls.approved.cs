@@ -13,6 +13,12 @@ namespace Scoped
     {
         private static readonly global::System.Uri? DeclaredBaseAddress = null;
 
+        private static readonly global::Auth0ClientGen.Infrastructure.ConstantRequestUri[] ConstantRequestUris =
+        {
+            new("/users"),
+            new("/health"),
+        };
+
         private readonly global::System.Net.Http.HttpClient httpClient;
         private readonly global::Auth0ClientGen.ICredentialsProvider credentials;
 
@@ -33,66 +39,64 @@ namespace Scoped
                 new global::Auth0ClientGen.Auth0ApiMetadata("https://api.example.com", null));
         }
 
-        private global::Auth0ClientGen.Infrastructure.RequestUriBuilder StartRequestUri()
-            => new(global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
-                this.httpClient, global::Scoped.ScopedApiClient.DeclaredBaseAddress, "Scoped.IScopedApi"));
+        private global::System.Uri ResolveBaseAddress()
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ResolveBaseAddress(
+                this.httpClient, global::Scoped.ScopedApiClient.DeclaredBaseAddress, "Scoped.IScopedApi");
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
             string? scope,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
             => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
                 this.httpClient,
                 this.credentials,
                 request,
                 new global::Auth0ClientGen.AccessTokenRequest("https://api.example.com") { Scope = scope },
+                acceptErrorStatus,
                 cancellationToken);
 
-        private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
+        private global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendWithoutAccessTokenAsync(
             global::System.Net.Http.HttpRequestMessage request,
+            bool acceptErrorStatus,
             global::System.Threading.CancellationToken cancellationToken)
-            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(this.httpClient, null, request, default, cancellationToken);
+            => global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.SendAsync(
+                this.httpClient, null, request, default, acceptErrorStatus, cancellationToken);
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<string> global::Scoped.IScopedApi.ListAsync()
         {
-            var requestUri = this.StartRequestUri()
-                .AppendLiteral("/users")
-                .ToUri();
+            var requestUri = global::Scoped.ScopedApiClient.ConstantRequestUris[0].Resolve(this.ResolveBaseAddress());
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendAsync(request, scope: "read:users", default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: "read:users", acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<string> global::Scoped.IScopedApi.CreateAsync(string user)
         {
-            var requestUri = this.StartRequestUri()
-                .AppendLiteral("/users")
-                .ToUri();
+            var requestUri = global::Scoped.ScopedApiClient.ConstantRequestUris[0].Resolve(this.ResolveBaseAddress());
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Post, requestUri);
             request.Content = global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.CreateTextContent(user);
 
-            using var response = await this.SendAsync(request, scope: "create:users read:users", default).ConfigureAwait(false);
+            using var response = await this.SendAsync(request, scope: "create:users read:users", acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
         async global::System.Threading.Tasks.Task<string> global::Scoped.IScopedApi.HealthAsync()
         {
-            var requestUri = this.StartRequestUri()
-                .AppendLiteral("/health")
-                .ToUri();
+            var requestUri = global::Scoped.ScopedApiClient.ConstantRequestUris[1].Resolve(this.ResolveBaseAddress());
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get, requestUri);
 
-            using var response = await this.SendWithoutAccessTokenAsync(request, default).ConfigureAwait(false);
+            using var response = await this.SendWithoutAccessTokenAsync(request, acceptErrorStatus: false, default).ConfigureAwait(false);
             return await global::Auth0ClientGen.Infrastructure.GeneratedClientHelpers.ReadStringAsync(response, default).ConfigureAwait(false);
         }
     }

@@ -9,7 +9,13 @@ namespace Auth0ClientGen.Runtime.Tests.Support;
 /// A forward-only body of <paramref name="length"/> bytes that repeats <paramref name="pattern"/>, produced as it
 /// is read, so a test can send a huge body without holding it, and see how much of it was read.
 /// </summary>
-internal sealed class GeneratedBodyStream(byte[] pattern, long length) : Stream
+/// <param name="pattern">The bytes repeated.</param>
+/// <param name="length">How many bytes the body has.</param>
+/// <param name="waitOnEveryRead">
+/// Whether an asynchronous read first yields, as a read of a body still arriving from the network does, so a reader
+/// cannot finish before it returns.
+/// </param>
+internal sealed class GeneratedBodyStream(byte[] pattern, long length, bool waitOnEveryRead = false) : Stream
 {
     private long _position;
 
@@ -44,10 +50,16 @@ internal sealed class GeneratedBodyStream(byte[] pattern, long length) : Stream
     }
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        => new(Read(buffer.Span));
+        => waitOnEveryRead ? ReadAfterYieldingAsync(buffer) : new(Read(buffer.Span));
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
         => Task.FromResult(Read(buffer.AsSpan(offset, count)));
+
+    private async ValueTask<int> ReadAfterYieldingAsync(Memory<byte> buffer)
+    {
+        await Task.Yield();
+        return Read(buffer.Span);
+    }
 
     public override void Flush()
     {
