@@ -258,7 +258,7 @@ internal sealed partial class ApiParser
         "FormatEnumValue",
     ];
 
-    private static string GetClientName(INamedTypeSymbol @interface)
+    internal static string GetClientName(INamedTypeSymbol @interface)
     {
         var name = @interface.Name;
 
