@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -45,9 +46,6 @@ internal sealed class ParseResultCache
     private readonly ConditionalWeakTable<SyntaxTree, Dictionary<TextSpanKey, Entry>> _entries = new();
     private readonly ConditionalWeakTable<Compilation, CompilationState> _states = new();
 
-    /// <summary>How many results were reused, for tests; never read by the generator.</summary>
-    internal int Reused;
-
     public ParseResult GetOrParse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var compilation = context.SemanticModel.Compilation;
@@ -68,7 +66,6 @@ internal sealed class ParseResultCache
                 entries[key] = entry with { State = state };
             }
 
-            Interlocked.Increment(ref Reused);
             return entry.Result;
         }
 
@@ -117,8 +114,9 @@ internal sealed class ParseResultCache
         private readonly HashSet<SyntaxTree> _trees;
         private readonly object _gate = new();
 
-        // The last comparison made, since every entry usually asks about the same previous compilation.
-        private (CompilationState Previous, HashSet<string>? Changes)? _lastChanges;
+        // The last comparison made, since every entry usually asks about the same previous compilation. Held weakly,
+        // or each state would keep every earlier one, with its trees, alive.
+        private (WeakReference<CompilationState> Previous, HashSet<string>? Changes)? _lastChanges;
         private Dictionary<string, List<TreeOutline>>? _declarationsByName;
         private HashSet<string>? _usingIdentifiers;
 
@@ -140,13 +138,13 @@ internal sealed class ParseResultCache
         {
             lock (_gate)
             {
-                if (_lastChanges is { } last && ReferenceEquals(last.Previous, previous))
+                if (_lastChanges is { } last && last.Previous.TryGetTarget(out var target) && ReferenceEquals(target, previous))
                 {
                     return last.Changes;
                 }
 
                 var changes = Compare(previous, cancellationToken);
-                _lastChanges = (previous, changes);
+                _lastChanges = (new WeakReference<CompilationState>(previous), changes);
                 return changes;
             }
         }
@@ -163,9 +161,9 @@ internal sealed class ParseResultCache
 
             var removed = previous._trees.Where(tree => !_trees.Contains(tree)).Select(tree => _cache.OutlineOf(tree, cancellationToken)).ToList();
             var added = _trees.Where(tree => !previous._trees.Contains(tree)).Select(tree => _cache.OutlineOf(tree, cancellationToken)).ToList();
-            var removedTexts = removed.Select(outline => outline.Text).OrderBy(text => text, System.StringComparer.Ordinal);
-            var addedTexts = added.Select(outline => outline.Text).OrderBy(text => text, System.StringComparer.Ordinal);
-            if (!removedTexts.SequenceEqual(addedTexts, System.StringComparer.Ordinal))
+            var removedTexts = removed.Select(outline => outline.Text).OrderBy(text => text, StringComparer.Ordinal);
+            var addedTexts = added.Select(outline => outline.Text).OrderBy(text => text, StringComparer.Ordinal);
+            if (!removedTexts.SequenceEqual(addedTexts, StringComparer.Ordinal))
             {
                 return null;
             }
