@@ -92,7 +92,8 @@ public class ParseReuseTests
     // The AOT sample split in two: the context and its model in one file, the interface in another.
     private static readonly string AotSample = TestSources.JsonSerializerContextForAot;
     private static readonly string JsonContext = AotSample[..AotSample.IndexOf("[Auth0Api", StringComparison.Ordinal)];
-    private static readonly string JsonApi = AotSample[..AotSample.IndexOf("public sealed record", StringComparison.Ordinal)]
+    private static readonly string JsonApi
+        = AotSample[..AotSample.IndexOf("public sealed record", StringComparison.Ordinal)]
         + AotSample[AotSample.IndexOf("[Auth0Api", StringComparison.Ordinal)..];
 
     private const string DerivedApi = """
@@ -127,7 +128,9 @@ public class ParseReuseTests
     private static readonly Dictionary<string, Func<Compilation, (Compilation Before, Compilation After)>> Edits = new()
     {
         ["a property added to a query object"] = compilation => (compilation, Replace(
-            compilation, "Source1.cs", Models.Replace("public string? Text { get; set; }", "public string? Text { get; set; }\n    public int Page { get; set; }"))),
+            compilation,
+            "Source1.cs",
+            Models.Replace("public string? Text { get; set; }", "public string? Text { get; set; }\n    public int Page { get; set; }"))),
         ["a partial part with a property added in a new file"] = compilation => (compilation, Add(compilation, """
             namespace Shop.Models;
             public sealed partial class Filter { public int Page { get; set; } }
@@ -135,7 +138,9 @@ public class ParseReuseTests
         ["a constant in an attribute argument changed"] = compilation => (compilation, Replace(
             compilation, "Source1.cs", Models.Replace("\"/search\"", "\"/v2/search\""))),
         ["an enum member renamed for the wire"] = compilation => (compilation, Replace(
-            compilation, "Source1.cs", Models.Replace("    Closed,", "    [JsonStringEnumMemberName(\"closed-for-good\")] Closed,"))),
+            compilation,
+            "Source1.cs",
+            Models.Replace("    Closed,", "    [JsonStringEnumMemberName(\"closed-for-good\")] Closed,"))),
         ["a type that shadows a referenced name added"] = compilation => (compilation, Add(compilation, """
             namespace Shop;
             public sealed class Result { public string? Text { get; set; } }
@@ -163,10 +168,13 @@ public class ParseReuseTests
         {
             var compilation = GeneratorHarness.CreateCompilation(DerivedApi, BaseApi, UnrelatedFile);
             return (compilation, Replace(
-                compilation, "Source1.cs", BaseApi.Replace("}", "    [Delete(\"/items/{id}\")] Task DeleteAsync(int id);\n}")));
+                compilation,
+                "Source1.cs",
+                BaseApi.Replace("}", "    [Delete(\"/items/{id}\")] Task DeleteAsync(int id);\n}")));
         },
         ["the nullable context of the compilation changed"] = compilation => (compilation, compilation.WithOptions(
-            ((CSharpCompilationOptions)compilation.Options).WithNullableContextOptions(NullableContextOptions.Disable))),
+            ((CSharpCompilationOptions)compilation.Options)
+                .WithNullableContextOptions(NullableContextOptions.Disable))),
     };
 
     [Theory]
@@ -207,7 +215,8 @@ public class ParseReuseTests
     private static Compilation Replace(Compilation compilation, string path, string source)
     {
         var old = compilation.SyntaxTrees.Single(tree => tree.FilePath == path);
-        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions, path));
+        var edited = CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions, path);
+        return compilation.ReplaceSyntaxTree(old, edited);
     }
 
     private static Compilation Add(Compilation compilation, string source)

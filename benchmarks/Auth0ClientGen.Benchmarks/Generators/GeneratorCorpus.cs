@@ -102,7 +102,7 @@ public sealed class GeneratorCorpus
                 [new Generator.Auth0ApiGenerator().AsSourceGenerator()],
                 parseOptions: ParseOptions);
 
-    /// <summary>A driver for a reference floor, <see cref="BindingFloorGenerator"/>, on the Auth0ClientGen corpus.</summary>
+    /// <summary>A driver for a reference floor, <see cref="BindingFloorGenerator"/>, on our corpus.</summary>
     public static GeneratorDriver CreateFloorDriver(bool bindMembers)
         => CSharpGeneratorDriver.Create(
             [new BindingFloorGenerator(bindMembers).AsSourceGenerator()],

@@ -70,7 +70,9 @@ internal sealed class ParseResultCache
         }
 
         var result = ApiParser.Parse(context, cancellationToken);
-        var clientName = context.TargetSymbol is INamedTypeSymbol @interface ? ApiParser.GetClientName(@interface) : string.Empty;
+        var clientName = context.TargetSymbol is INamedTypeSymbol @interface
+            ? ApiParser.GetClientName(@interface)
+            : string.Empty;
         lock (entries)
         {
             entries[key] = new Entry(state, result, clientName);
@@ -82,7 +84,11 @@ internal sealed class ParseResultCache
     private TreeOutline OutlineOf(SyntaxTree tree, CancellationToken cancellationToken)
         => _outlines.GetValue(tree, t => TreeOutline.Read(t, cancellationToken));
 
-    private bool CanReuse(Entry entry, CompilationState state, SyntaxTree interfaceTree, CancellationToken cancellationToken)
+    private bool CanReuse(
+        Entry entry,
+        CompilationState state,
+        SyntaxTree interfaceTree,
+        CancellationToken cancellationToken)
     {
         if (ReferenceEquals(entry.State, state))
         {
@@ -138,7 +144,9 @@ internal sealed class ParseResultCache
         {
             lock (_gate)
             {
-                if (_lastChanges is { } last && last.Previous.TryGetTarget(out var target) && ReferenceEquals(target, previous))
+                if (_lastChanges is { } last
+                    && last.Previous.TryGetTarget(out var target)
+                    && ReferenceEquals(target, previous))
                 {
                     return last.Changes;
                 }
@@ -159,8 +167,12 @@ internal sealed class ParseResultCache
                 return null;
             }
 
-            var removed = previous._trees.Where(tree => !_trees.Contains(tree)).Select(tree => _cache.OutlineOf(tree, cancellationToken)).ToList();
-            var added = _trees.Where(tree => !previous._trees.Contains(tree)).Select(tree => _cache.OutlineOf(tree, cancellationToken)).ToList();
+            var removed = previous._trees.Where(tree => !_trees.Contains(tree))
+                .Select(tree => _cache.OutlineOf(tree, cancellationToken))
+                .ToList();
+            var added = _trees.Where(tree => !previous._trees.Contains(tree))
+                .Select(tree => _cache.OutlineOf(tree, cancellationToken))
+                .ToList();
             var removedTexts = removed.Select(outline => outline.Text).OrderBy(text => text, StringComparer.Ordinal);
             var addedTexts = added.Select(outline => outline.Text).OrderBy(text => text, StringComparer.Ordinal);
             if (!removedTexts.SequenceEqual(addedTexts, StringComparer.Ordinal))
@@ -175,7 +187,11 @@ internal sealed class ParseResultCache
         /// Whether any of <paramref name="typeNames"/> can be reached from the interface's file: see the remarks on
         /// <see cref="ParseResultCache"/>.
         /// </summary>
-        public bool Reaches(SyntaxTree interfaceTree, string clientName, HashSet<string> typeNames, CancellationToken cancellationToken)
+        public bool Reaches(
+            SyntaxTree interfaceTree,
+            string clientName,
+            HashSet<string> typeNames,
+            CancellationToken cancellationToken)
         {
             Dictionary<string, List<TreeOutline>> declarationsByName;
             HashSet<string> usingIdentifiers;
@@ -207,7 +223,10 @@ internal sealed class ParseResultCache
 
             var seen = new HashSet<string>();
             var pending = new Stack<string>();
-            foreach (var name in _cache.OutlineOf(interfaceTree, cancellationToken).Identifiers.Concat(usingIdentifiers).Append(clientName))
+            var roots = _cache.OutlineOf(interfaceTree, cancellationToken).Identifiers
+                .Concat(usingIdentifiers)
+                .Append(clientName);
+            foreach (var name in roots)
             {
                 pending.Push(name);
             }

@@ -108,14 +108,16 @@ internal sealed class TreeOutline
                     AddIdentifiers(type.Identifier.ValueText, type, identifiersByTypeName);
                     if (type is TypeDeclarationSyntax container)
                     {
-                        WriteMembers(container.Members, text, identifiersByTypeName, usingIdentifiers, cancellationToken);
+                        WriteMembers(
+                            container.Members, text, identifiersByTypeName, usingIdentifiers, cancellationToken);
                     }
 
                     text.Append("}\n");
                     break;
                 case DelegateDeclarationSyntax @delegate:
                     text.Append("delegate ").Append(@delegate.Modifiers.ToString()).Append(' ')
-                        .Append(@delegate.Identifier.ValueText).Append(@delegate.TypeParameterList?.ToString()).Append('\n');
+                        .Append(@delegate.Identifier.ValueText).Append(@delegate.TypeParameterList?.ToString())
+                        .Append('\n');
                     AddIdentifiers(@delegate.Identifier.ValueText, @delegate, identifiersByTypeName);
                     break;
                 case GlobalStatementSyntax:
@@ -148,7 +150,10 @@ internal sealed class TreeOutline
         }
     }
 
-    private static void AddIdentifiers(string typeName, SyntaxNode declaration, Dictionary<string, HashSet<string>> identifiersByTypeName)
+    private static void AddIdentifiers(
+        string typeName,
+        SyntaxNode declaration,
+        Dictionary<string, HashSet<string>> identifiersByTypeName)
     {
         if (!identifiersByTypeName.TryGetValue(typeName, out var identifiers))
         {
