@@ -17,12 +17,14 @@ public sealed class Auth0ApiGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // Find [Auth0Api] interfaces and parse each into comparable data plus diagnostics.
+        // Find [Auth0Api] interfaces and parse each into comparable data plus diagnostics. The transform runs for
+        // every interface after any edit; the cache hands back the last result when the edit cannot have changed it.
+        var cache = new ParseResultCache();
         var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownTypeNames.Auth0ApiAttribute,
                 predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.InterfaceDeclarationSyntax,
-                transform: static (context, cancellationToken) => ApiParser.Parse(context, cancellationToken))
+                transform: (context, cancellationToken) => cache.GetOrParse(context, cancellationToken))
             .WithTrackingName(TrackingNames.ParsedInterfaces);
 
         // Keep the interfaces that can be implemented.

@@ -76,6 +76,13 @@ public sealed class GeneratorCorpus
 
     public SyntaxTree RoutedFileEdited { get; }
 
+    /// <summary>A newly parsed <c>Unrelated.cs</c> whose method returns <paramref name="version"/>, as after a keystroke.</summary>
+    public SyntaxTree ParseUnrelatedFile(int version) => Parse("Unrelated.cs", UnrelatedSource(version));
+
+    /// <summary>A newly parsed copy of the file the route edit changes, with the route edited or as it was.</summary>
+    public SyntaxTree ParseRoutedFile(bool edited)
+        => Parse($"Api{EditedInterface}.cs", InterfaceSource(Side, EditedInterface, editedRoute: edited));
+
     /// <summary>A new compilation of the corpus, which has bound nothing yet, as after opening the project.</summary>
     public CSharpCompilation CreateCompilation()
         => CSharpCompilation.Create($"GeneratorCorpus.{Side}", _trees, _references, CompilationOptions);
@@ -94,6 +101,12 @@ public sealed class GeneratorCorpus
             : CSharpGeneratorDriver.Create(
                 [new Generator.Auth0ApiGenerator().AsSourceGenerator()],
                 parseOptions: ParseOptions);
+
+    /// <summary>A driver for a reference floor, <see cref="BindingFloorGenerator"/>, on our corpus.</summary>
+    public static GeneratorDriver CreateFloorDriver(bool bindMembers)
+        => CSharpGeneratorDriver.Create(
+            [new BindingFloorGenerator(bindMembers).AsSourceGenerator()],
+            parseOptions: ParseOptions);
 
     /// <summary>
     /// Runs the generator once and compiles what it wrote, throwing unless both are free of errors and a client

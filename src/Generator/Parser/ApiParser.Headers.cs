@@ -59,10 +59,15 @@ internal sealed partial class ApiParser
     /// </summary>
     private string? ParseScopes(INamedTypeSymbol declaringInterface, IMethodSymbol method)
     {
-        var scopes = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var source in new ISymbol[] { _interface, declaringInterface, method }.Distinct(SymbolEqualityComparer.Default))
+        SortedSet<string>? scopes = null;
+
+        // Listed without Distinct, which would hash the symbols: only the two interfaces can be one.
+        ISymbol[] sources = SymbolEqualityComparer.Default.Equals(declaringInterface, _interface)
+            ? [_interface, method]
+            : [_interface, declaringInterface, method];
+        foreach (var source in sources)
         {
-            var attribute = source!.GetAttributes()
+            var attribute = source.GetAttributes()
                 .FirstOrDefault(a => a.AttributeClass is { } type && FullName(type) == KnownTypeNames.ScopesAttribute);
             var values = attribute?.ConstructorArguments.FirstOrDefault() ?? default;
             if (attribute is null || values.Kind != TypedConstantKind.Array || values.IsNull)
@@ -79,11 +84,11 @@ internal sealed partial class ApiParser
                     continue;
                 }
 
-                scopes.Add(scope!);
+                (scopes ??= new SortedSet<string>(StringComparer.Ordinal)).Add(scope!);
             }
         }
 
-        return scopes.Count == 0 ? null : string.Join(" ", scopes);
+        return scopes is null ? null : string.Join(" ", scopes);
     }
 
     /// <summary>Splits <c>"Name: value"</c>; reports and returns null when it is malformed.</summary>

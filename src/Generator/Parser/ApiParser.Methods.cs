@@ -27,6 +27,7 @@ internal sealed partial class ApiParser
     /// </summary>
     private MethodModel ParseMethod(
         INamedTypeSymbol declaringInterface,
+        string declaringInterfaceTypeName,
         IMethodSymbol method,
         IMethodSymbol? reabstraction)
     {
@@ -78,7 +79,7 @@ internal sealed partial class ApiParser
 
         var supported = _diagnostics.Count == diagnosticsBefore;
         return new MethodModel(
-            declaringInterface.ToDisplayString(TypeNameFormat),
+            declaringInterfaceTypeName,
             EscapeIdentifier(methodName),
             method.IsGenericMethod ? "<" + string.Join(", ", method.TypeParameters.Select(t => EscapeIdentifier(t.Name))) + ">" : string.Empty,
             ExplicitImplementationConstraints(method),

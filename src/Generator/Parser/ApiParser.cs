@@ -162,6 +162,9 @@ internal sealed partial class ApiParser
         var canImplement = true;
         foreach (var declaringInterface in new[] { _interface }.Concat(_interface.AllInterfaces))
         {
+            // Named once per interface, not once per method: the display machinery is costly.
+            string? signatureTypeName = null;
+            string? declaringTypeName = null;
             foreach (var member in declaringInterface.GetMembers())
             {
                 _cancellationToken.ThrowIfCancellationRequested();
@@ -186,15 +189,17 @@ internal sealed partial class ApiParser
                     case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false } method:
                         // IList<T> { M(T); M(int) } inherited as IList<int> gives two methods that no explicit
                         // implementation can tell apart.
-                        if (!signatures.Add(TypeName(declaringInterface) + "." + method.Name + "("
-                            + string.Join(",", method.Parameters.Select(p => p.RefKind + " " + FullName(p.Type))) + ")"))
+                        signatureTypeName ??= TypeName(declaringInterface);
+                        if (!signatures.Add(signatureTypeName + "." + method.Name + "("
+                            + string.Join(",", method.Parameters.Select(p => (int)p.RefKind + " " + FullName(p.Type))) + ")"))
                         {
                             Report(DiagnosticDescriptors.IndistinguishableMethods, LocationOf(method), method.ToDisplayString());
                             canImplement = false;
                             break;
                         }
 
-                        methods.Add(ParseMethod(declaringInterface, method, reabstraction as IMethodSymbol));
+                        declaringTypeName ??= declaringInterface.ToDisplayString(TypeNameFormat);
+                        methods.Add(ParseMethod(declaringInterface, declaringTypeName, method, reabstraction as IMethodSymbol));
                         break;
                     case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: true }:
                         ReportUnsupportedMember(member, "static abstract method");
@@ -292,7 +297,7 @@ internal sealed partial class ApiParser
         "FormatEnumValue",
     ];
 
-    private static string GetClientName(INamedTypeSymbol @interface)
+    internal static string GetClientName(INamedTypeSymbol @interface)
     {
         var name = @interface.Name;
 

@@ -1,0 +1,268 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Auth0ClientGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Auth0ClientGen.Generator.Parser;
+
+/// <summary>
+/// Hands back an interface's <see cref="ParseResult"/> from the previous run when no edit since could have changed
+/// it, so that an edit elsewhere in the project does not bind every API interface again.
+/// </summary>
+/// <remarks>
+/// <para>
+/// ForAttributeWithMetadataName runs its transform for every matching interface whenever the compilation changes,
+/// and the driver cannot key a step on anything narrower than the compilation. This cache does it instead, from
+/// syntax only. A result is reused when the interface's own file is the same syntax tree, the compilation's
+/// options, references and assembly name are the same, and every file that changed since the result was made
+/// (edited, added or removed) both
+/// </para>
+/// <list type="bullet">
+/// <item>keeps its <see cref="TreeOutline"/>: it declares the same namespaces and types with the same modifiers and
+/// bases, and has the same using directives, so every name binds as before in every other file; and</item>
+/// <item>declares no type whose simple name the interface can reach: the names written in the interface's file,
+/// in any using directive, and the client's name, then transitively every name written in a declaration of a
+/// type with one of those names (with and without the Attribute suffix).</item>
+/// </list>
+/// <para>
+/// Everything the parser reads is a symbol found by binding a name written in one of those places, or a member,
+/// base, attribute or constant of such a symbol, declared in a file that declares a type of that name. Metadata
+/// cannot change while the references are the same objects. So an edit that passes both checks leaves every symbol
+/// the parser reads as it was. The check is conservative: an edit to a file that declares an unrelated type of
+/// the same simple name, or that adds any type anywhere, parses the interface again.
+/// </para>
+/// <para>
+/// One cache belongs to one pipeline, made in Initialize, so a new driver starts empty. It holds no compilation:
+/// only the syntax trees of the compilation it last saw, and plain results.
+/// </para>
+/// </remarks>
+internal sealed class ParseResultCache
+{
+    private readonly ConditionalWeakTable<SyntaxTree, TreeOutline> _outlines = new();
+    private readonly ConditionalWeakTable<SyntaxTree, Dictionary<TextSpanKey, Entry>> _entries = new();
+    private readonly ConditionalWeakTable<Compilation, CompilationState> _states = new();
+
+    public ParseResult GetOrParse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var compilation = context.SemanticModel.Compilation;
+        var tree = context.TargetNode.SyntaxTree;
+        var key = new TextSpanKey(context.TargetNode.Span.Start, context.TargetNode.Span.Length);
+        var state = _states.GetValue(compilation, c => new CompilationState(c, this));
+        var entries = _entries.GetOrCreateValue(tree);
+        Entry? entry;
+        lock (entries)
+        {
+            entries.TryGetValue(key, out entry);
+        }
+
+        if (entry is not null && CanReuse(entry, state, tree, cancellationToken))
+        {
+            lock (entries)
+            {
+                entries[key] = entry with { State = state };
+            }
+
+            return entry.Result;
+        }
+
+        var result = ApiParser.Parse(context, cancellationToken);
+        var clientName = context.TargetSymbol is INamedTypeSymbol @interface
+            ? ApiParser.GetClientName(@interface)
+            : string.Empty;
+        lock (entries)
+        {
+            entries[key] = new Entry(state, result, clientName);
+        }
+
+        return result;
+    }
+
+    private TreeOutline OutlineOf(SyntaxTree tree, CancellationToken cancellationToken)
+        => _outlines.GetValue(tree, t => TreeOutline.Read(t, cancellationToken));
+
+    private bool CanReuse(
+        Entry entry,
+        CompilationState state,
+        SyntaxTree interfaceTree,
+        CancellationToken cancellationToken)
+    {
+        if (ReferenceEquals(entry.State, state))
+        {
+            return true;
+        }
+
+        var changes = state.ChangesSince(entry.State, cancellationToken);
+        if (changes is null)
+        {
+            return false;
+        }
+
+        return changes.Count == 0
+            || !state.Reaches(interfaceTree, entry.ClientName, changes, cancellationToken);
+    }
+
+    private readonly record struct TextSpanKey(int Start, int Length);
+
+    private sealed record Entry(CompilationState State, ParseResult Result, string ClientName);
+
+    /// <summary>What the cache keeps of one compilation: its trees and what else can change binding.</summary>
+    private sealed class CompilationState
+    {
+        private readonly ParseResultCache _cache;
+        private readonly CompilationOptions _options;
+        private readonly ImmutableArray<MetadataReference> _references;
+        private readonly string? _assemblyName;
+        private readonly bool _isScript;
+        private readonly HashSet<SyntaxTree> _trees;
+        private readonly object _gate = new();
+
+        // The last comparison made, since every entry usually asks about the same previous compilation. Held weakly,
+        // or each state would keep every earlier one, with its trees, alive.
+        private (WeakReference<CompilationState> Previous, HashSet<string>? Changes)? _lastChanges;
+        private Dictionary<string, List<TreeOutline>>? _declarationsByName;
+        private HashSet<string>? _usingIdentifiers;
+
+        public CompilationState(Compilation compilation, ParseResultCache cache)
+        {
+            _cache = cache;
+            _options = compilation.Options;
+            _references = compilation.References.ToImmutableArray();
+            _assemblyName = compilation.AssemblyName;
+            _isScript = compilation.ScriptCompilationInfo is not null;
+            _trees = new HashSet<SyntaxTree>(compilation.SyntaxTrees);
+        }
+
+        /// <summary>
+        /// The simple names of the types declared in the files that changed since <paramref name="previous"/>, or
+        /// null when a change could alter binding anywhere.
+        /// </summary>
+        public HashSet<string>? ChangesSince(CompilationState previous, CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                if (_lastChanges is { } last
+                    && last.Previous.TryGetTarget(out var target)
+                    && ReferenceEquals(target, previous))
+                {
+                    return last.Changes;
+                }
+
+                var changes = Compare(previous, cancellationToken);
+                _lastChanges = (new WeakReference<CompilationState>(previous), changes);
+                return changes;
+            }
+        }
+
+        private HashSet<string>? Compare(CompilationState previous, CancellationToken cancellationToken)
+        {
+            if (_isScript || previous._isScript
+                || !Equals(_options, previous._options)
+                || _assemblyName != previous._assemblyName
+                || !_references.SequenceEqual(previous._references))
+            {
+                return null;
+            }
+
+            var removed = previous._trees.Where(tree => !_trees.Contains(tree))
+                .Select(tree => _cache.OutlineOf(tree, cancellationToken))
+                .ToList();
+            var added = _trees.Where(tree => !previous._trees.Contains(tree))
+                .Select(tree => _cache.OutlineOf(tree, cancellationToken))
+                .ToList();
+            var removedTexts = removed.Select(outline => outline.Text).OrderBy(text => text, StringComparer.Ordinal);
+            var addedTexts = added.Select(outline => outline.Text).OrderBy(text => text, StringComparer.Ordinal);
+            if (!removedTexts.SequenceEqual(addedTexts, StringComparer.Ordinal))
+            {
+                return null;
+            }
+
+            return new HashSet<string>(removed.Concat(added).SelectMany(outline => outline.IdentifiersByTypeName.Keys));
+        }
+
+        /// <summary>
+        /// Whether any of <paramref name="typeNames"/> can be reached from the interface's file: see the remarks on
+        /// <see cref="ParseResultCache"/>.
+        /// </summary>
+        public bool Reaches(
+            SyntaxTree interfaceTree,
+            string clientName,
+            HashSet<string> typeNames,
+            CancellationToken cancellationToken)
+        {
+            Dictionary<string, List<TreeOutline>> declarationsByName;
+            HashSet<string> usingIdentifiers;
+            lock (_gate)
+            {
+                if (_declarationsByName is null || _usingIdentifiers is null)
+                {
+                    _declarationsByName = [];
+                    _usingIdentifiers = [];
+                    foreach (var tree in _trees)
+                    {
+                        var outline = _cache.OutlineOf(tree, cancellationToken);
+                        _usingIdentifiers.UnionWith(outline.UsingIdentifiers);
+                        foreach (var name in outline.IdentifiersByTypeName.Keys)
+                        {
+                            if (!_declarationsByName.TryGetValue(name, out var declarations))
+                            {
+                                _declarationsByName[name] = declarations = [];
+                            }
+
+                            declarations.Add(outline);
+                        }
+                    }
+                }
+
+                declarationsByName = _declarationsByName;
+                usingIdentifiers = _usingIdentifiers;
+            }
+
+            var seen = new HashSet<string>();
+            var pending = new Stack<string>();
+            var roots = _cache.OutlineOf(interfaceTree, cancellationToken).Identifiers
+                .Concat(usingIdentifiers)
+                .Append(clientName);
+            foreach (var name in roots)
+            {
+                pending.Push(name);
+            }
+
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var written = pending.Pop();
+
+                // [Get] may name GetAttribute.
+                foreach (var name in new[] { written, written + "Attribute" })
+                {
+                    if (!seen.Add(name))
+                    {
+                        continue;
+                    }
+
+                    if (typeNames.Contains(name))
+                    {
+                        return true;
+                    }
+
+                    if (declarationsByName.TryGetValue(name, out var declarations))
+                    {
+                        foreach (var declaration in declarations)
+                        {
+                            foreach (var identifier in declaration.IdentifiersByTypeName[name])
+                            {
+                                pending.Push(identifier);
+                            }
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}
