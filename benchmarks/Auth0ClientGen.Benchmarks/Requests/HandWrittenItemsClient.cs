@@ -12,8 +12,8 @@ namespace Auth0ClientGen.Benchmarks.Requests;
 
 /// <summary>
 /// The floor: the four calls written by hand with HttpClient and System.Text.Json, as a careful developer would.
-/// It does what the generated client does for a successful call (the address built per call with every value
-/// escaped, a token from the same provider, the same headers, the same JSON contract, a status check, streamed
+/// It does what the generated client does for a successful call (an address without values made once and reused,
+/// one with values built per call with every value escaped, a token from the same provider, the same headers, the same JSON contract, a status check, streamed
 /// deserialization) and nothing more: no telemetry, no token destination check, no error body handling.
 /// </summary>
 public sealed class HandWrittenItemsClient(HttpClient httpClient, ICredentialsProvider credentials)
@@ -22,8 +22,12 @@ public sealed class HandWrittenItemsClient(HttpClient httpClient, ICredentialsPr
 
     private readonly string _baseAddress = httpClient.BaseAddress!.AbsoluteUri;
 
+    // A careful developer makes an address without values once; the generated client does too.
+    private readonly Uri _currentItemAddress = new(httpClient.BaseAddress!, "items/current");
+    private readonly Uri _itemsAddress = new(httpClient.BaseAddress!, "items");
+
     public Task<Item> GetCurrentAsync(CancellationToken cancellationToken = default)
-        => SendForItemAsync(HttpMethod.Get, _baseAddress + "items/current", null, cancellationToken);
+        => SendForItemAsync(HttpMethod.Get, _currentItemAddress, null, cancellationToken);
 
     public Task<Item> FindAsync(
         string tenant,
@@ -37,13 +41,13 @@ public sealed class HandWrittenItemsClient(HttpClient httpClient, ICredentialsPr
             CultureInfo.InvariantCulture,
             $"{_baseAddress}tenants/{Uri.EscapeDataString(tenant)}/items/{id}"
             + $"?status={Uri.EscapeDataString(status)}&limit={limit}&sort={Uri.EscapeDataString(sort)}");
-        return SendForItemAsync(HttpMethod.Get, address, null, cancellationToken);
+        return SendForItemAsync(HttpMethod.Get, new Uri(address, UriKind.Absolute), null, cancellationToken);
     }
 
     public Task<Item> CreateAsync(NewItem item, CancellationToken cancellationToken = default)
         => SendForItemAsync(
             HttpMethod.Post,
-            _baseAddress + "items",
+            _itemsAddress,
             JsonContent.Create(item, BenchmarkJsonContext.Default.NewItem),
             cancellationToken);
 
@@ -52,7 +56,7 @@ public sealed class HandWrittenItemsClient(HttpClient httpClient, ICredentialsPr
     {
         var address = string.Create(CultureInfo.InvariantCulture, $"{_baseAddress}items/{id}");
         var accessToken = await credentials.GetAccessTokenAsync(TokenRequest, cancellationToken).ConfigureAwait(false);
-        using var request = CreateRequest(HttpMethod.Get, address, null, accessToken);
+        using var request = CreateRequest(HttpMethod.Get, new Uri(address, UriKind.Absolute), null, accessToken);
         var response = await httpClient
             .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
             .ConfigureAwait(false);
@@ -72,7 +76,7 @@ public sealed class HandWrittenItemsClient(HttpClient httpClient, ICredentialsPr
 
     private async Task<Item> SendForItemAsync(
         HttpMethod method,
-        string address,
+        Uri address,
         HttpContent? content,
         CancellationToken cancellationToken)
     {
@@ -93,11 +97,11 @@ public sealed class HandWrittenItemsClient(HttpClient httpClient, ICredentialsPr
 
     private static HttpRequestMessage CreateRequest(
         HttpMethod method,
-        string address,
+        Uri address,
         HttpContent? content,
         string accessToken)
     {
-        var request = new HttpRequestMessage(method, new Uri(address, UriKind.Absolute)) { Content = content };
+        var request = new HttpRequestMessage(method, address) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         return request;
