@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Auth0ClientGen;
 using Auth0ClientGen.Internal;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -88,6 +89,14 @@ public static class Auth0DistributedTokenCacheExtensions
                 problems.Add("The distributed token cache needs HybridCache: call services.AddHybridCache(), with"
                     + " services.AddStackExchangeRedisCache(...) for its distributed level.");
             }
+            else if (serviceProvider.GetService<IDistributedCache>() is null or MemoryDistributedCache)
+            {
+                // HybridCache then keeps entries in this process only (it ignores an in-memory IDistributedCache),
+                // so the instances would share nothing and the lease would only make them fetch one after another.
+                problems.Add("HybridCache has no distributed level, so the instances would share no token: call"
+                    + " services.AddStackExchangeRedisCache(...), or register another IDistributedCache that every"
+                    + " instance reaches.");
+            }
 
             if (!string.IsNullOrWhiteSpace(options.EncryptionKey))
             {
@@ -118,7 +127,8 @@ public static class Auth0DistributedTokenCacheExtensions
                 problems.Add($"{Section}:OperationTimeout must be positive.");
             }
 
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+            // Each problem is a whole sentence, so they are joined as sentences, not with the "; " of Fail(IEnumerable).
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(string.Join(" ", problems));
         }
     }
 }

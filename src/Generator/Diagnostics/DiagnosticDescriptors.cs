@@ -19,7 +19,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedReturnType = Error(
         "ACG0002",
         "Return type is not supported",
-        "Method '{0}' returns '{1}'; use Task, ValueTask, Task<T>, ValueTask<T>, Task<ApiResponse<T>>, Task<string>, Task<Stream>, Task<HttpResponseMessage> or IAsyncEnumerable<T>",
+        "Method '{0}' returns '{1}'; use Task, ValueTask, Task<T>, ValueTask<T>, Task<ApiResponse<T>>, ValueTask<ApiResponse<T>>, Task<string>, Task<Stream>, Task<HttpResponseMessage> or IAsyncEnumerable<T>",
         "Generated calls are asynchronous and return one of the supported task types.");
 
     public static readonly DiagnosticDescriptor UnmatchedPlaceholder = Error(

@@ -41,6 +41,9 @@ internal sealed class DistributedTokenCache
     private readonly ILogger _logger;
     private int _failing;
 
+    // Warned about once per instance: a key mismatch between instances would otherwise warn on every miss.
+    private int _reportedUnreadableEntry;
+
     public DistributedTokenCache(
         HybridCache cache,
         TokenEntryProtector protector,
@@ -185,14 +188,20 @@ internal sealed class DistributedTokenCache
             return null;
         }
 
+        // Redis answered, whatever the entry holds.
+        ReportSuccess();
         if (_protector.Unprotect(entry, names.Canonical) is not { } token)
         {
             // Written with another key, swapped from another entry, or damaged: the fetch that follows replaces it.
-            ReportFailure("an entry that does not decrypt");
+            // Not an outage: most often the instances are configured with different keys, which the warning says.
+            if (Interlocked.Exchange(ref _reportedUnreadableEntry, 1) == 0)
+            {
+                Log.DistributedTokenEntryUnreadable(_logger);
+            }
+
             return null;
         }
 
-        ReportSuccess();
         if (_timeProvider.GetUtcNow() >= token.ExpiresAt - renewalMargin
             || string.Equals(token.AccessToken, rejectedToken, StringComparison.Ordinal))
         {

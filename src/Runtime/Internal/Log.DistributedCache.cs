@@ -48,4 +48,13 @@ internal static partial class Log
         Level = LogLevel.Debug,
         Message = "Stored the access token for audience {Audience} in the distributed cache for {Lifetime}")]
     public static partial void DistributedTokenStored(ILogger logger, string audience, TimeSpan lifetime);
+
+    [LoggerMessage(
+        EventId = 1307,
+        EventName = "DistributedTokenEntryUnreadable",
+        Level = LogLevel.Warning,
+        Message = "An entry of the distributed token cache did not decrypt, so the token is fetched and the entry replaced;"
+            + " if this goes on, the instances do not share one encryption key (Auth0:DistributedTokenCache:EncryptionKey)"
+            + " or one Data Protection key ring")]
+    public static partial void DistributedTokenEntryUnreadable(ILogger logger);
 }
