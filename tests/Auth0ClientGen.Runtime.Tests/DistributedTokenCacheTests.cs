@@ -59,6 +59,19 @@ public sealed class DistributedTokenCacheTests
     }
 
     [Fact]
+    public async Task A_renewal_margin_longer_than_any_date_fetches_on_every_call_as_without_the_cache()
+    {
+        // Such a margin makes the provider keep no token; the cache must not fail the call working out a lifetime.
+        var (instance, handler) = CreateInstance(CreateStore(), margin: TimeSpan.MaxValue);
+
+        var first = await instance.GetAccessTokenAsync(new AccessTokenRequest(null));
+        var second = await instance.GetAccessTokenAsync(new AccessTokenRequest(null));
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(2, handler.Count);
+    }
+
+    [Fact]
     public async Task A_corrupt_entry_is_a_miss_logged_once_and_replaced_by_the_fetched_token()
     {
         var store = CreateStore();

@@ -193,7 +193,9 @@ internal sealed class DistributedTokenCache
         }
 
         ReportSuccess();
-        if (_timeProvider.GetUtcNow() >= token.ExpiresAt - renewalMargin
+
+        // Compared as lifetimes, not as dates: a margin can be longer than any date is from the calendar's start.
+        if (token.ExpiresAt - _timeProvider.GetUtcNow() <= renewalMargin
             || string.Equals(token.AccessToken, rejectedToken, StringComparison.Ordinal))
         {
             return null;
@@ -210,11 +212,13 @@ internal sealed class DistributedTokenCache
         TimeSpan renewalMargin)
     {
         // The entry lives until the writer would renew the token; a reader with a larger margin stops sooner.
-        var lifetime = token.ExpiresAt - renewalMargin - _timeProvider.GetUtcNow();
-        if (lifetime <= TimeSpan.Zero)
+        var remaining = token.ExpiresAt - _timeProvider.GetUtcNow();
+        if (remaining <= renewalMargin)
         {
             return;
         }
+
+        var lifetime = remaining - renewalMargin;
 
         try
         {
