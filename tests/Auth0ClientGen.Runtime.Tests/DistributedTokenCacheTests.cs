@@ -276,6 +276,28 @@ public sealed class DistributedTokenCacheTests
         Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("LeaseDuration")]
+    [InlineData("OperationTimeout")]
+    public void The_host_refuses_to_start_with_a_duration_no_deadline_or_timer_can_hold(string setting)
+    {
+        // TimeSpan.MaxValue as "no limit": a waiter's deadline cannot be represented, and no timer takes it.
+        var services = new ServiceCollection();
+        services.AddHybridCache();
+        services.AddAuth0DistributedTokenCache(options =>
+        {
+            options.EncryptionKey = Convert.ToBase64String(Key);
+            options.LeaseDuration = setting == "LeaseDuration" ? TimeSpan.MaxValue : options.LeaseDuration;
+            options.OperationTimeout = setting == "OperationTimeout" ? TimeSpan.MaxValue : options.OperationTimeout;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var exception = Assert.Throws<OptionsValidationException>(
+            () => provider.GetRequiredService<IOptions<Auth0DistributedTokenCacheOptions>>().Value);
+
+        Assert.Contains($"{setting} must be positive and no longer than a day", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Data_Protection_encrypts_when_no_key_is_configured()
     {
