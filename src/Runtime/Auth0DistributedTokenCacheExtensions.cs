@@ -80,6 +80,8 @@ public static class Auth0DistributedTokenCacheExtensions
     private sealed class DistributedTokenCacheValidator(IServiceProvider serviceProvider)
         : IValidateOptions<Auth0DistributedTokenCacheOptions>
     {
+        private static readonly TimeSpan MaxDuration = TimeSpan.FromDays(1);
+
         public ValidateOptionsResult Validate(string? name, Auth0DistributedTokenCacheOptions options)
         {
             var problems = new List<string>();
@@ -112,9 +114,11 @@ public static class Auth0DistributedTokenCacheExtensions
                     + " ring every instance shares.");
             }
 
-            if (options.LeaseDuration <= TimeSpan.Zero)
+            // The upper bound keeps every deadline and timer the cache sets representable: without it a lease of
+            // TimeSpan.MaxValue fails the token request of a waiting instance, and such a timeout every operation.
+            if (options.LeaseDuration <= TimeSpan.Zero || options.LeaseDuration > MaxDuration)
             {
-                problems.Add($"{Section}:LeaseDuration must be positive.");
+                problems.Add($"{Section}:LeaseDuration must be positive and no longer than a day.");
             }
 
             if (options.PollInterval <= TimeSpan.Zero || options.PollInterval > options.LeaseDuration)
@@ -122,9 +126,9 @@ public static class Auth0DistributedTokenCacheExtensions
                 problems.Add($"{Section}:PollInterval must be positive and no longer than the lease duration.");
             }
 
-            if (options.OperationTimeout <= TimeSpan.Zero)
+            if (options.OperationTimeout <= TimeSpan.Zero || options.OperationTimeout > MaxDuration)
             {
-                problems.Add($"{Section}:OperationTimeout must be positive.");
+                problems.Add($"{Section}:OperationTimeout must be positive and no longer than a day.");
             }
 
             // Each problem is a whole sentence, so they are joined as sentences, not with the "; " of Fail(IEnumerable).

@@ -26,9 +26,9 @@ public sealed class Auth0DistributedTokenCacheOptions
     public string? EncryptionKey { get; set; }
 
     /// <summary>
-    /// How long the lease that lets one instance fetch a token while the others wait lasts, and so the longest an
-    /// instance waits for another's token before fetching its own. A holder that crashes blocks the others for no
-    /// longer than this. Default 5 seconds.
+    /// How long the lease that lets one instance fetch a token while the others wait lasts. A holder that crashes
+    /// blocks the others for no longer than this; an instance waits for another's token at most twice as long (the
+    /// holder's lease, then that of a waiter taking over from it) before fetching its own. Default 5 seconds.
     /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -59,6 +59,19 @@ public sealed class DistributedTokenCacheTests
     }
 
     [Fact]
+    public async Task A_renewal_margin_longer_than_any_date_fetches_on_every_call_as_without_the_cache()
+    {
+        // Such a margin makes the provider keep no token; the cache must not fail the call working out a lifetime.
+        var (instance, handler) = CreateInstance(CreateStore(), margin: TimeSpan.MaxValue);
+
+        var first = await instance.GetAccessTokenAsync(new AccessTokenRequest(null));
+        var second = await instance.GetAccessTokenAsync(new AccessTokenRequest(null));
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(2, handler.Count);
+    }
+
+    [Fact]
     public async Task A_corrupt_entry_is_a_miss_logged_once_and_replaced_by_the_fetched_token()
     {
         var store = CreateStore();
@@ -145,7 +158,7 @@ public sealed class DistributedTokenCacheTests
     }
 
     [Fact]
-    public async Task The_wait_for_a_holder_that_never_stores_the_token_ends_after_one_lease_duration()
+    public async Task The_wait_for_a_holder_that_never_stores_the_token_ends_after_two_lease_durations()
     {
         var lease = new MemoryLease(_time);
         await lease.TryAcquireAsync(DistributedTokenKeys.For(KeyOf(ProviderFixture.DefaultAudience)).Lease, "stuck", TimeSpan.MaxValue);
@@ -155,24 +168,32 @@ public sealed class DistributedTokenCacheTests
 
         await _time.RunOnClock(instance.GetAccessTokenAsync(new AccessTokenRequest(null)).AsTask());
 
-        // At least the lease duration passed. The upper bound is loose: the clock driver keeps advancing while a
+        // At least two lease durations passed. The upper bound is loose: the clock driver keeps advancing while a
         // loaded machine runs the code between two of its steps.
         Assert.Equal(1, handler.Count);
-        Assert.InRange(_time.GetUtcNow() - start, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));
+        Assert.InRange(_time.GetUtcNow() - start, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(15));
         Assert.Single(logger.Collector.GetSnapshot(), record => record.Id.Id == 1305);
     }
 
-    [Fact]
-    public async Task When_a_crashed_holders_lease_expires_one_waiter_fetches_and_the_others_take_its_token()
+    // With a long wait bound, only the crashed lease's end, and no waiter giving up, can start the fetch. With the
+    // default bound: instances that start together begin waiting about when the crashed holder took its lease, so it
+    // ends as their first lease duration does; here a little after. The waiter that takes it over must still have
+    // time to fetch, and the others to wait for its token, or every one of them fetches.
+    [Theory]
+    [InlineData(2, 60)]
+    [InlineData(6, 5)]
+    public async Task When_a_crashed_holders_lease_expires_one_waiter_fetches_and_the_others_take_its_token(
+        int crashedLeaseSeconds,
+        int leaseSeconds)
     {
         var lease = new MemoryLease(_time);
         await lease.TryAcquireAsync(
-            DistributedTokenKeys.For(KeyOf(ProviderFixture.DefaultAudience)).Lease, "crashed", TimeSpan.FromSeconds(2));
+            DistributedTokenKeys.For(KeyOf(ProviderFixture.DefaultAudience)).Lease,
+            "crashed",
+            TimeSpan.FromSeconds(crashedLeaseSeconds));
         var store = CreateStore();
-
-        // A long wait bound, so that only the crashed lease's end, and no waiter giving up, can start the fetch.
         var instances = Enumerable.Range(0, 4)
-            .Select(_ => CreateInstance(store, lease, leaseDuration: TimeSpan.FromSeconds(60)))
+            .Select(_ => CreateInstance(store, lease, leaseDuration: TimeSpan.FromSeconds(leaseSeconds)))
             .ToList();
 
         var tokens = await _time.RunOnClock(Task.WhenAll(instances.Select(
@@ -278,6 +299,28 @@ public sealed class DistributedTokenCacheTests
 
         Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(".;", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("LeaseDuration")]
+    [InlineData("OperationTimeout")]
+    public void The_host_refuses_to_start_with_a_duration_no_deadline_or_timer_can_hold(string setting)
+    {
+        // TimeSpan.MaxValue as "no limit": a waiter's deadline cannot be represented, and no timer takes it.
+        var services = new ServiceCollection();
+        services.AddHybridCache();
+        services.AddAuth0DistributedTokenCache(options =>
+        {
+            options.EncryptionKey = Convert.ToBase64String(Key);
+            options.LeaseDuration = setting == "LeaseDuration" ? TimeSpan.MaxValue : options.LeaseDuration;
+            options.OperationTimeout = setting == "OperationTimeout" ? TimeSpan.MaxValue : options.OperationTimeout;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var exception = Assert.Throws<OptionsValidationException>(
+            () => provider.GetRequiredService<IOptions<Auth0DistributedTokenCacheOptions>>().Value);
+
+        Assert.Contains($"{setting} must be positive and no longer than a day", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

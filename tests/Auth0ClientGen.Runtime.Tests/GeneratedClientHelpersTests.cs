@@ -275,6 +275,33 @@ public sealed class GeneratedClientHelpersTests
     }
 
     [Fact]
+    public async Task A_head_response_declaring_the_length_of_a_body_it_does_not_carry_has_no_value()
+    {
+        // HEAD answers carry the Content-Length a GET would have, with no body; HttpClient keeps the header.
+        await using var server = await LoopbackServer.StartAsync(context =>
+        {
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength = 100;
+            return Task.CompletedTask;
+        });
+        using var httpClient = new HttpClient();
+
+        Assert.Null(await HeadAsync(allowNull: true));
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => HeadAsync(allowNull: false));
+        Assert.Contains("had no body", exception.Message);
+
+        async Task<Person> HeadAsync(bool allowNull)
+        {
+            using var response = await httpClient.SendAsync(
+                new HttpRequestMessage(HttpMethod.Head, server.Origin),
+                HttpCompletionOption.ResponseHeadersRead);
+            Assert.Equal(100, response.Content.Headers.ContentLength);
+            return await GeneratedClientHelpers.ReadJsonAsync<Person>(
+                response, GeneratedClientHelpers.DefaultJsonOptions, allowNull, default);
+        }
+    }
+
+    [Fact]
     public async Task Malformed_json_still_fails_as_json()
     {
         await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(

@@ -676,10 +676,13 @@ public static class GeneratedClientHelpers
     /// <remarks>
     /// The stream is asked first because for a body HttpClient did not receive from the network the header is
     /// not there yet, and reading <see cref="HttpContentHeaders.ContentLength"/> computes and stores it on every
-    /// call, at the cost of two objects.
+    /// call, at the cost of two objects. The answer to a HEAD request has no body whatever its <c>Content-Length</c>
+    /// says (it declares the length a GET would have), and HttpClient keeps that header, so it is not believed there.
     /// </remarks>
     private static long? BodyLength(HttpResponseMessage response, Stream stream)
-        => stream.CanSeek ? stream.Length - stream.Position : response.Content.Headers.ContentLength;
+        => stream.CanSeek ? stream.Length - stream.Position
+            : response.RequestMessage?.Method == HttpMethod.Head ? 0
+            : response.Content.Headers.ContentLength;
 
     /// <summary>
     /// Hands the response body to the caller as a stream. Disposing the stream disposes the response; until

@@ -128,7 +128,7 @@ internal sealed class DistributedTokenCache
     /// <summary>
     /// Polls for the entry another instance is fetching. While it waits, it also tries to take the lease, so a
     /// holder that crashed or failed hands over to one waiter when its lease ends, not to all of them. The wait
-    /// ends after one lease duration; then this instance fetches on its own.
+    /// ends after two lease durations; then this instance fetches on its own.
     /// </summary>
     private async Task<(DistributedAccessToken? Token, LeaseOutcome Outcome)> WaitForOtherInstanceAsync(
         TokenCacheKey key,
@@ -137,8 +137,12 @@ internal sealed class DistributedTokenCache
         TimeSpan renewalMargin,
         string? rejectedToken)
     {
-        Log.WaitingForDistributedToken(_logger, key.Audience, _leaseDuration);
-        var deadline = _timeProvider.GetUtcNow() + _leaseDuration;
+        // The holder's lease, then one more for the waiter that takes it over. Instances that start together begin
+        // waiting as the holder takes its lease, so with one a crashed holder's lease ends as their wait does, and
+        // every waiter but the one that takes it over would fetch on its own.
+        var maxWait = _leaseDuration * 2;
+        Log.WaitingForDistributedToken(_logger, key.Audience, maxWait);
+        var deadline = _timeProvider.GetUtcNow() + maxWait;
         while (_timeProvider.GetUtcNow() < deadline)
         {
             await Task.Delay(_pollInterval, _timeProvider).ConfigureAwait(false);
@@ -154,7 +158,7 @@ internal sealed class DistributedTokenCache
             }
         }
 
-        Log.DistributedTokenWaitEnded(_logger, key.Audience, _leaseDuration);
+        Log.DistributedTokenWaitEnded(_logger, key.Audience, maxWait);
         return (null, LeaseOutcome.Unavailable);
     }
 
@@ -202,7 +206,8 @@ internal sealed class DistributedTokenCache
             return null;
         }
 
-        if (_timeProvider.GetUtcNow() >= token.ExpiresAt - renewalMargin
+        // Compared as lifetimes, not as dates: a margin can be longer than any date is from the calendar's start.
+        if (token.ExpiresAt - _timeProvider.GetUtcNow() <= renewalMargin
             || string.Equals(token.AccessToken, rejectedToken, StringComparison.Ordinal))
         {
             return null;
@@ -219,11 +224,13 @@ internal sealed class DistributedTokenCache
         TimeSpan renewalMargin)
     {
         // The entry lives until the writer would renew the token; a reader with a larger margin stops sooner.
-        var lifetime = token.ExpiresAt - renewalMargin - _timeProvider.GetUtcNow();
-        if (lifetime <= TimeSpan.Zero)
+        var remaining = token.ExpiresAt - _timeProvider.GetUtcNow();
+        if (remaining <= renewalMargin)
         {
             return;
         }
+
+        var lifetime = remaining - renewalMargin;
 
         try
         {
