@@ -44,7 +44,7 @@ public sealed class DistributedTokenCacheTests(TenantFixture tenantFixture, Redi
         _tenantTokenLifetime = Tenant.TokenLifetime;
         if (redisFixture.Server is { } server)
         {
-            await using var admin = await ConnectionMultiplexer.ConnectAsync(server.CreateOptions(allowAdmin: true));
+            await using var admin = await server.ConnectAsync(allowAdmin: true);
             await admin.GetServer(admin.GetEndPoints()[0]).FlushAllDatabasesAsync();
         }
     }
@@ -134,7 +134,7 @@ public sealed class DistributedTokenCacheTests(TenantFixture tenantFixture, Redi
         await instance.CallAsync();
         var accessToken = Assert.Single(sentTokens.Distinct());
 
-        await using var admin = await ConnectionMultiplexer.ConnectAsync(redisFixture.Server!.CreateOptions(allowAdmin: true));
+        await using var admin = await redisFixture.Server!.ConnectAsync(allowAdmin: true);
         var database = admin.GetDatabase();
         var keys = admin.GetServer(admin.GetEndPoints()[0]).Keys(pattern: "*").ToList();
         var entryKey = Assert.Single(keys, key => key.ToString().Contains(DistributedTokenKeys.Prefix + "token:"));
@@ -189,7 +189,7 @@ public sealed class DistributedTokenCacheTests(TenantFixture tenantFixture, Redi
         var origin = Tenant.TokenEndpoint.GetLeftPart(UriPartial.Authority);
         var names = DistributedTokenKeys.For(
             new TokenCacheKey(origin, LocalAuth0Tenant.DefaultClientId, Tenant.ManagementApiAudience, null, null));
-        await using (var connection = await ConnectionMultiplexer.ConnectAsync(redisFixture.Server!.CreateOptions()))
+        await using (var connection = await redisFixture.Server!.ConnectAsync())
         {
             Assert.True(await connection.GetDatabase()
                 .StringSetAsync(names.Lease, "crashed-holder", TimeSpan.FromSeconds(1), When.NotExists));
@@ -210,7 +210,7 @@ public sealed class DistributedTokenCacheTests(TenantFixture tenantFixture, Redi
     [RedisFact]
     public async Task The_lease_is_released_only_by_its_holder()
     {
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redisFixture.Server!.CreateOptions());
+        await using var connection = await redisFixture.Server!.ConnectAsync();
         var lease = new RedisTokenLease(connection);
         const string Name = DistributedTokenKeys.Prefix + "lease:test";
 
@@ -258,7 +258,7 @@ public sealed class DistributedTokenCacheTests(TenantFixture tenantFixture, Redi
         if (redis is not null)
         {
             // Always the test server's own endpoint: never a default address.
-            connection = await ConnectionMultiplexer.ConnectAsync(redis.CreateOptions());
+            connection = await redis.ConnectAsync();
             services.AddSingleton<IConnectionMultiplexer>(connection);
             services.AddStackExchangeRedisCache(options =>
                 options.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(connection));

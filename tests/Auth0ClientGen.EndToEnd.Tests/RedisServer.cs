@@ -94,7 +94,9 @@ public sealed class RedisServer : IAsyncDisposable
         {
             AbortOnConnectFail = false,
             AllowAdmin = allowAdmin,
-            ConnectTimeout = 1000,
+
+            // Generous, for a shared CI machine: an outage is still noticed at once (see BacklogPolicy).
+            ConnectTimeout = 5000,
             SyncTimeout = 1000,
             AsyncTimeout = 1000,
             ConnectRetry = 1,
@@ -102,6 +104,21 @@ public sealed class RedisServer : IAsyncDisposable
         };
         options.EndPoints.Add(IPAddress.Loopback, Port);
         return options;
+    }
+
+    /// <summary>
+    /// Connects to this server and waits, a bounded time, until the connection is up: with AbortOnConnectFail off,
+    /// ConnectAsync can return before it is, and a command sent then fails at once on a busy machine.
+    /// </summary>
+    public async Task<ConnectionMultiplexer> ConnectAsync(bool allowAdmin = false)
+    {
+        var connection = await ConnectionMultiplexer.ConnectAsync(CreateOptions(allowAdmin));
+        for (var attempt = 0; attempt < 400 && !connection.IsConnected; attempt++)
+        {
+            await Task.Delay(25);
+        }
+
+        return connection;
     }
 
     /// <summary>Stops the server at once, as a crash would.</summary>
