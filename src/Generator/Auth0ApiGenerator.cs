@@ -14,12 +14,16 @@ namespace Auth0ClientGen.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class Auth0ApiGenerator : IIncrementalGenerator
 {
+    /// <summary>The parse cache of the pipeline Initialize last made, for tests.</summary>
+    internal ParseResultCache? ParseResultCache { get; private set; }
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // Find [Auth0Api] interfaces and parse each into comparable data plus diagnostics. The transform runs for
         // every interface after any edit; the cache hands back the last result when the edit cannot have changed it.
         var cache = new ParseResultCache();
+        ParseResultCache = cache;
         var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownTypeNames.Auth0ApiAttribute,

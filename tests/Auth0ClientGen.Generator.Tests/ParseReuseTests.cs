@@ -47,6 +47,47 @@ public class ParseReuseTests
         Assert.Same(before, ParsedResults(driver.RunGenerators(edited)).Single());
     }
 
+    [Fact]
+    public void MovingTheFileOfAPartOfThePartialInterfaceParsesItAgain()
+    {
+        // The compiler lists a partial type's members in the order of its files in the compilation, and so does the
+        // client: the same trees in another order are a change.
+        var compilation = GeneratorHarness.CreateCompilation(PartialApi, PartialApiPart, UnrelatedFile);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var first = compilation.SyntaxTrees.First();
+        var moved = compilation.RemoveSyntaxTrees(first).AddSyntaxTrees(first);
+
+        var incremental = driver.RunGenerators(moved);
+
+        Assert.Equal(Describe(GeneratorHarness.CreateDriver().RunGenerators(moved)), Describe(incremental));
+        Assert.NotEqual(Describe(driver), Describe(incremental));
+    }
+
+    private const string PartialApi = """
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Shop;
+
+        [Auth0Api]
+        public partial interface ISearchApi
+        {
+            [Get("/search")] Task<string> SearchAsync();
+        }
+        """;
+
+    private const string PartialApiPart = """
+        using System.Threading.Tasks;
+        using Auth0ClientGen;
+
+        namespace Shop;
+
+        public partial interface ISearchApi
+        {
+            [Delete("/search/{id}")] Task DeleteAsync(int id);
+        }
+        """;
+
     private const string Api = """
         using System.Threading.Tasks;
         using Auth0ClientGen;

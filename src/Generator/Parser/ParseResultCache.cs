@@ -18,8 +18,8 @@ namespace Auth0ClientGen.Generator.Parser;
 /// ForAttributeWithMetadataName runs its transform for every matching interface whenever the compilation changes,
 /// and the driver cannot key a step on anything narrower than the compilation. This cache does it instead, from
 /// syntax only. A result is reused when the interface's own file is the same syntax tree, the compilation's
-/// options, references and assembly name are the same, and every file that changed since the result was made
-/// (edited, added or removed) both
+/// options, references and assembly name are the same, the files that stayed are in the same order, and every file
+/// that changed since the result was made (edited, added or removed) both
 /// </para>
 /// <list type="bullet">
 /// <item>keeps its <see cref="TreeOutline"/>: it declares the same namespaces and types with the same modifiers and
@@ -45,6 +45,10 @@ internal sealed class ParseResultCache
     private readonly ConditionalWeakTable<SyntaxTree, TreeOutline> _outlines = new();
     private readonly ConditionalWeakTable<SyntaxTree, Dictionary<TextSpanKey, Entry>> _entries = new();
     private readonly ConditionalWeakTable<Compilation, CompilationState> _states = new();
+    private int _reusedCount;
+
+    /// <summary>How many results were handed back rather than parsed again, so that tests can see reuse happen.</summary>
+    public int ReusedCount => Volatile.Read(ref _reusedCount);
 
     public ParseResult GetOrParse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -66,6 +70,7 @@ internal sealed class ParseResultCache
                 entries[key] = entry with { State = state };
             }
 
+            Interlocked.Increment(ref _reusedCount);
             return entry.Result;
         }
 
@@ -118,6 +123,7 @@ internal sealed class ParseResultCache
         private readonly string? _assemblyName;
         private readonly bool _isScript;
         private readonly HashSet<SyntaxTree> _trees;
+        private readonly ImmutableArray<SyntaxTree> _order;
         private readonly object _gate = new();
 
         // The last comparison made, since every entry usually asks about the same previous compilation. Held weakly,
@@ -133,7 +139,8 @@ internal sealed class ParseResultCache
             _references = compilation.References.ToImmutableArray();
             _assemblyName = compilation.AssemblyName;
             _isScript = compilation.ScriptCompilationInfo is not null;
-            _trees = new HashSet<SyntaxTree>(compilation.SyntaxTrees);
+            _order = compilation.SyntaxTrees.ToImmutableArray();
+            _trees = new HashSet<SyntaxTree>(_order);
         }
 
         /// <summary>
@@ -163,6 +170,16 @@ internal sealed class ParseResultCache
                 || !Equals(_options, previous._options)
                 || _assemblyName != previous._assemblyName
                 || !_references.SequenceEqual(previous._references))
+            {
+                return null;
+            }
+
+            // A partial type lists its members, and its locations, in the order of its files in the compilation.
+            // A tree that changed is checked below with the names it declares, wherever it moved; the order of
+            // the others must be the same.
+            var kept = _order.Where(previous._trees.Contains);
+            var keptBefore = previous._order.Where(_trees.Contains);
+            if (!kept.SequenceEqual(keptBefore))
             {
                 return null;
             }
