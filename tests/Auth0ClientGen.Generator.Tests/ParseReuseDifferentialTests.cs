@@ -17,7 +17,7 @@ namespace Auth0ClientGen.Generator.Tests;
 public class ParseReuseDifferentialTests(ITestOutputHelper output)
 {
     /// <summary>Enough steps to make every kind of edit many times, in a few seconds.</summary>
-    public const int DefaultSteps = 300;
+    public const int DefaultSteps = 400;
 
     /// <summary>The seed CI walks with, so a failure there fails the same way on every machine.</summary>
     public const int DefaultSeed = 20_261_204;
@@ -130,14 +130,14 @@ public class ParseReuseDifferentialTests(ITestOutputHelper output)
                 return Write(_random.Next(2) == 0 ? "Tools/Unrelated.cs" : "Other/Item.cs");
             }
 
-            if (roll < 46 && Compilation.SyntaxTrees.Count() > 1)
+            if (roll < 50 && Compilation.SyntaxTrees.Count() > 1)
             {
                 var moved = Compilation.SyntaxTrees.ElementAt(_random.Next(Compilation.SyntaxTrees.Count()));
                 Compilation = Compilation.RemoveSyntaxTrees(moved).AddSyntaxTrees(moved);
                 return $"moved {moved.FilePath} to the end";
             }
 
-            if (roll < 54)
+            if (roll < 57)
             {
                 var path = Files[_random.Next(Files.Length)].Path;
                 if (_history.TryGetValue(path, out var earlier) && earlier.Count > 0)
@@ -148,7 +148,7 @@ public class ParseReuseDifferentialTests(ITestOutputHelper output)
                 }
             }
 
-            if (roll < 57)
+            if (roll < 60)
             {
                 var options = (CSharpCompilationOptions)Compilation.Options;
                 var nullable = options.NullableContextOptions == NullableContextOptions.Enable
@@ -209,6 +209,7 @@ public class ParseReuseDifferentialTests(ITestOutputHelper output)
         ("Api/SearchApi.cs", (random, present) => $$"""
             using System.Threading.Tasks;
             using Auth0ClientGen;
+            {{Pick(random, "", "using static Shop.Routes;")}}
             {{Pick(random, "", "#nullable disable", "#nullable enable")}}
 
             namespace Shop;
@@ -216,7 +217,7 @@ public class ParseReuseDifferentialTests(ITestOutputHelper output)
             [Auth0Api]
             public partial interface ISearchApi
             {
-                [Get(Routes.Search)]
+                [Get({{Pick(random, "Routes.Search", "Search", "Prefixes.Api")}})]
                 Task<Result> SearchAsync([Query] Filter filter, {{Pick(random, "Status", "Status?", "[Query] Status")}} status);
             {{Pick(random, "", "    [Get(Routes.Item)] Task<Item?> FindAsync(int id);", "    [Post(\"/items\")] Task CreateAsync([Body] Item item);")}}
             }
@@ -257,19 +258,24 @@ public class ParseReuseDifferentialTests(ITestOutputHelper output)
             }
             """),
         ("Models.cs", (random, present) => $$"""
+            {{Pick(random, "", "#define WIDE")}}
             {{Pick(random, "", "#nullable disable")}}
             using System.Text.Json.Serialization;
 
             namespace Shop.Models;
 
-            public sealed partial class Filter
+            public sealed partial class Filter{{Pick(random, "", " : FilterBase")}}
             {
                 {{Pick(random, "", "[JsonPropertyName(\"q\")] ", "[AliasAs(\"query\")] ", "[JsonIgnore] ")}}public {{Pick(random, "string?", "int?", "string")}} {{Pick(random, "Text", "Query")}} { get; set; }
             }
 
             public sealed class Result
             {
-                public {{Pick(random, "int", "long")}} {{Pick(random, "Count", "Total")}} { get; set; }
+            #if WIDE
+                public long Count { get; {{Pick(random, "set", "init")}}; }
+            #else
+                public {{Pick(random, "int", "string")}} {{Pick(random, "Count", "Total")}} { get; {{Pick(random, "set", "init")}}; }
+            #endif
             }
 
             public sealed record Item(int Id);
@@ -315,12 +321,72 @@ public class ParseReuseDifferentialTests(ITestOutputHelper output)
                 public override JsonTypeInfo? GetTypeInfo(Type type) => null;
             }
             """),
+        ("FilterBase.cs", (random, present) => $$"""
+            namespace Shop.Models;
+
+            public abstract class FilterBase
+            {
+                public {{Pick(random, "int", "string?", "Status")}} {{Pick(random, "Limit", "Sort")}} { get; set; }
+                public int Twice() => {{random.Next(100)}} * 2;
+            }
+            """),
+        ("Prefixes.cs", (random, present) => $$"""
+            namespace Shop;
+
+            public static class Prefixes
+            {
+                public const string Api = "{{Pick(random, "/api", "/v9", "/api/{id}")}}";
+                public static int Unused() => {{random.Next(100)}};
+            }
+            """),
+        ("Api/NestedApi.cs", (random, present) => $$"""
+            using System.Threading.Tasks;
+            using Auth0ClientGen;
+
+            namespace Shop.Nested;
+
+            public partial class Outer
+            {
+                [Auth0Api]
+                public interface INestedApi
+                {
+                    [Get({{Pick(random, "Path", "Path + \"/x\"", "Deep")}})] Task<string> GetAsync();
+                }
+            }
+            """),
+        ("Api/OuterPart.cs", (random, present) => !present ? null : $$"""
+            namespace Shop.Nested;
+
+            public partial class Outer{{Pick(random, "", " : OuterBase")}}
+            {
+                public const string Path = "{{Pick(random, "/a", "/b", "/c/{id}")}}";
+                public int Body() => {{random.Next(100)}};
+            }
+            """),
+        ("OuterBase.cs", (random, present) => !present ? null : $$"""
+            namespace Shop.Nested;
+
+            public class OuterBase
+            {
+                public const string Deep = "{{Pick(random, "/deep", "/deeper")}}";
+                public int Body() => {{random.Next(100)}};
+            }
+            """),
+        ("Polyfill.cs", (random, present) => !present ? null : $$"""
+            namespace System.Runtime.CompilerServices
+            {
+                internal static class IsExternalInit
+                {
+                    public static int Body() => {{random.Next(100)}};
+                }
+            }
+            """),
         ("Routes.cs", (random, present) => $$"""
             namespace Shop;
 
             public static class Routes
             {
-                public const string Search = {{Pick(random, "\"/search\"", "\"/v2/search\"", "Prefix + \"/search\"")}};
+                public const string Search = {{Pick(random, "\"/search\"", "\"/v2/search\"", "Prefix + \"/search\"", "Prefixes.Api + \"/s\"")}};
                 public const string Item = "{{Pick(random, "/items/{id}", "/item/{id}", "/items/{key}")}}";
                 private const string Prefix = "{{Pick(random, "/api", "/v3")}}";
             }
