@@ -28,7 +28,10 @@ public class ParseReuseDifferentialTests(ITestOutputHelper output)
         var steps = ReadSetting("ACG_REUSE_STEPS", DefaultSteps);
         var seed = ReadSetting("ACG_REUSE_SEED", DefaultSeed);
         var project = new EditedProject(new Random(seed));
-        // The forward driver tracks no steps, as the IDE's does not.
+        // The forward driver tracks no steps, as the IDE's does not. With step tracking on, Roslyn 4.8's driver
+        // loses a cached client on some walks (an interface whose client name becomes taken, then any edit) and
+        // throws "Unexpected value '(Cached, Added)'" on others (after the nullable context changes), with the parse
+        // cache switched off as much as on; walking with tracking needs a newer Roslyn in the tests.
         var generator = new Auth0ApiGenerator();
         var driver = CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: GeneratorHarness.ParseOptions)
             .RunGenerators(project.Compilation);
