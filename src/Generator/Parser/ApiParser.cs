@@ -224,24 +224,25 @@ internal sealed partial class ApiParser
         => !HasNamelessPart(method.ReturnType) && method.Parameters.All(parameter => !HasNamelessPart(parameter.Type));
 
     /// <summary>Whether the type, or a type it is made of, is missing from the source, so it has no name.</summary>
-    private static bool HasNamelessPart(ITypeSymbol type) => type switch
-    {
-        IErrorTypeSymbol { Name.Length: 0 } => true,
-        IArrayTypeSymbol array => HasNamelessPart(array.ElementType),
-        IPointerTypeSymbol pointer => HasNamelessPart(pointer.PointedAtType),
-        INamedTypeSymbol named => named.TypeArguments.Any(HasNamelessPart),
-        _ => false,
-    };
+    private static bool HasNamelessPart(ITypeSymbol type)
+        => AnyPart(type, static part => part is IErrorTypeSymbol { Name.Length: 0 });
 
     /// <summary>
     /// Whether the type is or contains a pointer (<c>int*[]</c>, <c>Task&lt;delegate*&lt;void&gt;[]&gt;</c>), which only
     /// unsafe code can name and no asynchronous call or JSON body can carry.
     /// </summary>
-    private static bool ContainsPointer(ITypeSymbol type) => type switch
+    private static bool ContainsPointer(ITypeSymbol type)
+        => AnyPart(type, static part => part is IPointerTypeSymbol or IFunctionPointerTypeSymbol);
+
+    /// <summary>
+    /// Whether <paramref name="test"/> holds for the type or any type it is made of: array elements, pointer targets
+    /// and type arguments.
+    /// </summary>
+    private static bool AnyPart(ITypeSymbol type, Func<ITypeSymbol, bool> test) => test(type) || type switch
     {
-        IPointerTypeSymbol or IFunctionPointerTypeSymbol => true,
-        IArrayTypeSymbol array => ContainsPointer(array.ElementType),
-        INamedTypeSymbol named => named.TypeArguments.Any(ContainsPointer),
+        IArrayTypeSymbol array => AnyPart(array.ElementType, test),
+        IPointerTypeSymbol pointer => AnyPart(pointer.PointedAtType, test),
+        INamedTypeSymbol named => named.TypeArguments.Any(argument => AnyPart(argument, test)),
         _ => false,
     };
 
