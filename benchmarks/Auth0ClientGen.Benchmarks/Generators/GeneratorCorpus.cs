@@ -3,12 +3,10 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Reflection;
-using System.Runtime.Loader;
 using System.Text;
+using Auth0ClientGen.Comparison;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Auth0ClientGen.Benchmarks.Generators;
 
@@ -90,14 +88,11 @@ public sealed class GeneratorCorpus
     /// <summary>A driver for this side's generator that has run on nothing yet.</summary>
     public GeneratorDriver CreateDriver()
         => Side == GeneratorSide.Refit
-            ? CSharpGeneratorDriver.Create(
-                [RefitGenerator.Value],
-                parseOptions: ParseOptions,
-                optionsProvider: new BuildProperties(new Dictionary<string, string>
-                {
-                    ["build_property.RefitInternalNamespace"] = "GeneratorCorpus",
-                    ["build_property.RefitGeneratedRequestBuilding"] = "true",
-                }))
+            ? RefitGeneratorHost.CreateDriver(ParseOptions, new Dictionary<string, string>
+            {
+                ["build_property.RefitInternalNamespace"] = "GeneratorCorpus",
+                ["build_property.RefitGeneratedRequestBuilding"] = "true",
+            })
             : CSharpGeneratorDriver.Create(
                 [new Generator.Auth0ApiGenerator().AsSourceGenerator()],
                 parseOptions: ParseOptions);
@@ -222,42 +217,5 @@ public sealed class GeneratorCorpus
             ? typeof(Refit.RestService).Assembly
             : typeof(Auth0ApiAttribute).Assembly;
         return framework.Append(library.Location).Select(path => MetadataReference.CreateFromFile(path));
-    }
-
-    private static readonly Lazy<ISourceGenerator> RefitGenerator = new(LoadRefitGenerator);
-
-    /// <summary>Refit's generator, from the copy of its package's analyzer put beside this program.</summary>
-    private static ISourceGenerator LoadRefitGenerator()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "RefitGenerator", "InterfaceStubGeneratorV2.dll");
-        var generators = AssemblyLoadContext.Default.LoadFromAssemblyPath(path)
-            .GetTypes()
-            .Where(type => !type.IsAbstract && type.GetCustomAttribute<GeneratorAttribute>() is not null)
-            .Select(type => Activator.CreateInstance(type) switch
-            {
-                IIncrementalGenerator incremental => incremental.AsSourceGenerator(),
-                ISourceGenerator generator => generator,
-                _ => throw new InvalidOperationException($"{type} is marked [Generator] but is not one."),
-            })
-            .ToList();
-        return generators.Count == 1
-            ? generators[0]
-            : throw new InvalidOperationException($"Expected one generator in {path}, found {generators.Count}.");
-    }
-
-    private sealed class BuildProperties(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _options = new(values);
-
-        public override AnalyzerConfigOptions GlobalOptions => _options;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-        }
     }
 }

@@ -7,11 +7,11 @@ using System.Reflection;
 using System.Runtime.Loader;
 using System.Text;
 using System.Threading;
+using Auth0ClientGen.Comparison;
 using Auth0ClientGen.Generator;
 using Auth0ClientGen.RefitParity.Tests.Corpus;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Auth0ClientGen.RefitParity.Tests.Harness;
 
@@ -111,10 +111,7 @@ internal static class CorpusCompiler
                 generalDiagnosticOption: ReportDiagnostic.Error));
 
         GeneratorDriver driver = side == Side.Refit
-            ? CSharpGeneratorDriver.Create(
-                [RefitGenerator.Value],
-                parseOptions: ParseOptions,
-                optionsProvider: new GlobalOptionsProvider(RefitBuildProperties(assemblyName)))
+            ? RefitGeneratorHost.CreateDriver(ParseOptions, RefitBuildProperties(assemblyName))
             : CSharpGeneratorDriver.Create([new Auth0ApiGenerator().AsSourceGenerator()], parseOptions: ParseOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
 
@@ -175,42 +172,6 @@ internal static class CorpusCompiler
         ["build_property.RefitGeneratedRequestBuilding"] = "true",
         ["build_property.RefitEmitGeneratedCodeMarkers"] = "true",
     };
-
-    private static readonly Lazy<ISourceGenerator> RefitGenerator = new(LoadRefitGenerator);
-
-    private static ISourceGenerator LoadRefitGenerator()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "RefitGenerator", "InterfaceStubGeneratorV2.dll");
-        var assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
-        var generators = assembly.GetTypes()
-            .Where(type => type.GetCustomAttribute<GeneratorAttribute>() is not null && !type.IsAbstract)
-            .Select(type => Activator.CreateInstance(type) switch
-            {
-                IIncrementalGenerator incremental => incremental.AsSourceGenerator(),
-                ISourceGenerator classic => classic,
-                _ => throw new InvalidOperationException($"{type} is marked [Generator] but is not a generator."),
-            })
-            .ToList();
-        return generators.Count == 1
-            ? generators[0]
-            : throw new InvalidOperationException($"Expected one generator in {path}, found {generators.Count}.");
-    }
-
-    private sealed class GlobalOptionsProvider(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _options = new(values);
-
-        public override AnalyzerConfigOptions GlobalOptions => _options;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-        }
-    }
 }
 
 /// <summary>One side's compiled corpus: the loaded assembly, the interfaces and the generated sources.</summary>
