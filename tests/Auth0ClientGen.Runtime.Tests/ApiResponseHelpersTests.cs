@@ -169,16 +169,12 @@ public sealed class ApiResponseHelpersTests
     {
         var httpClient = new HttpClient(new RecordingHandler(_ => respond()));
         var request = new HttpRequestMessage(HttpMethod.Get, Address);
-        if (acceptErrorStatus)
-        {
-            GeneratedClientHelpers.AcceptErrorStatus(request);
-        }
-
         return await GeneratedClientHelpers.SendAsync(
             httpClient,
             new StaticCredentialsProvider(ProviderFixture.AccessToken),
             request,
             new AccessTokenRequest(null),
+            acceptErrorStatus,
             default);
     }
 

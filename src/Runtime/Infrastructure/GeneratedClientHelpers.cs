@@ -30,7 +30,6 @@ public static class GeneratedClientHelpers
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
 
-    private static readonly HttpRequestOptionsKey<bool> AcceptErrorStatusKey = new("Auth0ClientGen.AcceptErrorStatus");
 
     private static readonly HttpRequestOptionsKey<string?> RejectedTokenKey = new("Auth0ClientGen.RejectedToken");
 
@@ -221,22 +220,8 @@ public static class GeneratedClientHelpers
     }
 
     /// <summary>
-    /// Marks <paramref name="request"/> so that <see cref="SendAsync(HttpClient, ICredentialsProvider?, HttpRequestMessage, AccessTokenRequest, CancellationToken)"/>
-    /// returns a response with a status outside 200–299 instead of throwing; <see cref="ReadApiResponseAsync{T}"/>
-    /// then describes it in <see cref="ApiResponse{T}.Error"/>.
-    /// </summary>
-    /// <remarks>
-    /// Generated code passes <c>acceptErrorStatus: true</c> to SendAsync instead: writing
-    /// <see cref="HttpRequestMessage.Options"/> creates a dictionary for every request. This mark is kept for code
-    /// generated before that argument existed.
-    /// </remarks>
-    public static void AcceptErrorStatus(HttpRequestMessage request)
-        => request.Options.Set(AcceptErrorStatusKey, true);
-
-    /// <summary>
     /// Authorizes <paramref name="request"/> with a bearer token from <paramref name="credentials"/>, sends it,
-    /// and throws <see cref="ApiException"/> when the status code is not a success, unless the request was marked
-    /// with <see cref="AcceptErrorStatus"/>.
+    /// and throws <see cref="ApiException"/> when the status code is not a success.
     /// </summary>
     /// <remarks>
     /// A null <paramref name="credentials"/> sends the request without a token. Of an error response's body, at
@@ -261,9 +246,9 @@ public static class GeneratedClientHelpers
     /// <param name="tokenRequest">The audience and scope of the token.</param>
     /// <param name="acceptErrorStatus">
     /// Whether a response with a status outside 200–299 is returned, for <see cref="ReadApiResponseAsync{T}"/> to
-    /// describe in <see cref="ApiResponse{T}.Error"/>, instead of thrown as an <see cref="ApiException"/>. Passed
-    /// here rather than marked with <see cref="AcceptErrorStatus"/>, whose first write to
-    /// <see cref="HttpRequestMessage.Options"/> creates a dictionary on every call.
+    /// describe in <see cref="ApiResponse{T}.Error"/>, instead of thrown as an <see cref="ApiException"/>. An
+    /// argument rather than a mark in <see cref="HttpRequestMessage.Options"/>, whose first write creates a
+    /// dictionary on every call.
     /// </param>
     /// <param name="cancellationToken">Cancels the token request and the send.</param>
     /// <returns>
@@ -333,7 +318,7 @@ public static class GeneratedClientHelpers
 
             activity?.SetTag(Telemetry.ErrorTag, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
             activity?.SetStatus(ActivityStatusCode.Error);
-            if (acceptErrorStatus || (request.Options.TryGetValue(AcceptErrorStatusKey, out var marked) && marked))
+            if (acceptErrorStatus)
             {
                 return response;
             }
