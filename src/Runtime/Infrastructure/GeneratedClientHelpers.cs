@@ -255,7 +255,7 @@ public static class GeneratedClientHelpers
     /// A <see cref="ValueTask{TResult}"/>: when the answer is there without waiting, as from a handler that answers
     /// in memory, the call costs no Task. Await it once.
     /// </returns>
-    public static async ValueTask<HttpResponseMessage> SendAsync(
+    public static ValueTask<HttpResponseMessage> SendAsync(
         HttpClient httpClient,
         ICredentialsProvider? credentials,
         HttpRequestMessage request,
@@ -263,76 +263,156 @@ public static class GeneratedClientHelpers
         bool acceptErrorStatus,
         CancellationToken cancellationToken)
     {
-        // One async method for the span, the token, the send and the status check: every call pays for each
-        // layer of async method with a Task of its own, so they are not split into helpers.
-        using var activity = StartApiCall(request);
+        // Not an async method itself: when the token is cached and the answer is a success that is there without
+        // waiting, the call costs no state machine. Anything else (a token or an answer still on its way, a
+        // rejected token, an error status, a failure) continues in ContinueSendingAsync, which does all the rest.
+        var activity = StartApiCall(request);
+        ValueTask<string> token = default;
+        Task<HttpResponseMessage>? sending = null;
         try
         {
-            var client = credentials as ApiCredentialsProvider;
-            string? accessToken = null;
             if (credentials is not null)
             {
                 // Checked before the token is requested, so a refused destination costs no token and sends nothing.
+                var client = credentials as ApiCredentialsProvider;
                 (client?.Destinations ?? TokenDestinations.BaseAddressOnly).Ensure(
                     request.RequestUri, httpClient.BaseAddress, client?.ApiName ?? "the client", client?.Logger);
-                accessToken = await credentials.GetAccessTokenAsync(tokenRequest, cancellationToken).ConfigureAwait(false);
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-            }
-
-            var response = await httpClient
-                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-                .ConfigureAwait(false);
-
-            // The API rejected the token (a revoked key, a rotated signing key): renew it and try once more, but
-            // only when the body can be sent again. A second rejection is final.
-            if (credentials is not null && IsTokenRejection(response) && ReplayableContent.CanSendAgain(request.Content))
-            {
-                response.Dispose();
-                Telemetry.Record(Telemetry.Retries, Telemetry.ReasonTag, "rejected", Telemetry.AudienceTag, tokenRequest.Audience);
-                if (client?.Logger is { } logger && request.RequestUri is { IsAbsoluteUri: true } address)
+                token = credentials.GetAccessTokenAsync(tokenRequest, cancellationToken);
+                if (!token.IsCompletedSuccessfully)
                 {
-                    Log.AccessTokenRejectedRetrying(logger, client.ApiName, TokenDestinations.Describe(address));
+                    return ContinueSendingAsync(
+                        httpClient, credentials, request, tokenRequest, acceptErrorStatus, activity, token, null, cancellationToken);
                 }
 
-                var rejectedToken = accessToken;
-                request = CopyForRetry(request);
-
-                // Kept with the retry so that an error it gets can have both tokens redacted: the API saw both.
-                request.Options.Set(RejectedTokenKey, rejectedToken);
-                accessToken = await credentials
-                    .GetAccessTokenAsync(tokenRequest with { ForceRenewal = true }, cancellationToken)
-                    .ConfigureAwait(false);
+                // A ValueTask is read once: the continuation gets the token itself.
+                var accessToken = token.Result;
+                token = new ValueTask<string>(accessToken);
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-                response = await httpClient
-                    .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-                    .ConfigureAwait(false);
             }
 
-            // Real handlers link the request; a test double may not, and the readers name it in their messages.
-            response.RequestMessage ??= request;
-            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
-            if (response.IsSuccessStatusCode)
+            sending = httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (sending.IsCompletedSuccessfully && sending.Result is { IsSuccessStatusCode: true } response)
             {
-                return response;
-            }
-
-            activity?.SetTag(Telemetry.ErrorTag, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
-            activity?.SetStatus(ActivityStatusCode.Error);
-            if (acceptErrorStatus)
-            {
-                return response;
-            }
-
-            using (response)
-            {
-                throw await CreateApiExceptionAsync(request, response, cancellationToken).ConfigureAwait(false);
+                NoteAnswer(activity, request, response);
+                activity?.Dispose();
+                return new ValueTask<HttpResponseMessage>(response);
             }
         }
-        catch (Exception exception) when (RecordFailure(activity, exception))
+        catch (Exception exception)
         {
-            // Never reached: the filter records the failure and lets the exception go on.
-            throw;
+            return Fail(activity, exception);
         }
+
+        return ContinueSendingAsync(
+            httpClient, credentials, request, tokenRequest, acceptErrorStatus, activity, token, sending, cancellationToken);
+    }
+
+    /// <summary>
+    /// The rest of <see cref="SendAsync(HttpClient, ICredentialsProvider?, HttpRequestMessage, AccessTokenRequest, bool, CancellationToken)"/>
+    /// once something has to be waited for or handled: the token, then the send when <paramref name="sending"/> is
+    /// null, the renewal and retry after a rejected token, and the status check. It ends the span.
+    /// </summary>
+    /// <remarks>
+    /// <c>token</c> is completed, with null, when there are no credentials; <c>sending</c> is the send already started
+    /// with the token, or null to start it here.
+    /// </remarks>
+    private static async ValueTask<HttpResponseMessage> ContinueSendingAsync(
+        HttpClient httpClient,
+        ICredentialsProvider? credentials,
+        HttpRequestMessage request,
+        AccessTokenRequest tokenRequest,
+        bool acceptErrorStatus,
+        Activity? activity,
+        ValueTask<string> token,
+        Task<HttpResponseMessage>? sending,
+        CancellationToken cancellationToken)
+    {
+        using (activity)
+        {
+            try
+            {
+                var accessToken = await token.ConfigureAwait(false);
+                if (sending is null)
+                {
+                    if (credentials is not null)
+                    {
+                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+                    }
+
+                    sending = httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                }
+
+                var response = await sending.ConfigureAwait(false);
+
+                // The API rejected the token (a revoked key, a rotated signing key): renew it and try once more, but
+                // only when the body can be sent again. A second rejection is final.
+                if (credentials is not null && IsTokenRejection(response) && ReplayableContent.CanSendAgain(request.Content))
+                {
+                    response.Dispose();
+                    Telemetry.Record(Telemetry.Retries, Telemetry.ReasonTag, "rejected", Telemetry.AudienceTag, tokenRequest.Audience);
+                    var client = credentials as ApiCredentialsProvider;
+                    if (client?.Logger is { } logger && request.RequestUri is { IsAbsoluteUri: true } address)
+                    {
+                        Log.AccessTokenRejectedRetrying(logger, client.ApiName, TokenDestinations.Describe(address));
+                    }
+
+                    var rejectedToken = accessToken;
+                    request = CopyForRetry(request);
+
+                    // Kept with the retry so that an error it gets can have both tokens redacted: the API saw both.
+                    request.Options.Set(RejectedTokenKey, rejectedToken);
+                    accessToken = await credentials
+                        .GetAccessTokenAsync(tokenRequest with { ForceRenewal = true }, cancellationToken)
+                        .ConfigureAwait(false);
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+                    response = await httpClient
+                        .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+                        .ConfigureAwait(false);
+                }
+
+                NoteAnswer(activity, request, response);
+                if (response.IsSuccessStatusCode)
+                {
+                    return response;
+                }
+
+                activity?.SetTag(Telemetry.ErrorTag, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
+                activity?.SetStatus(ActivityStatusCode.Error);
+                if (acceptErrorStatus)
+                {
+                    return response;
+                }
+
+                using (response)
+                {
+                    throw await CreateApiExceptionAsync(request, response, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception exception) when (RecordFailure(activity, exception))
+            {
+                // Never reached: the filter records the failure and lets the exception go on.
+                throw;
+            }
+        }
+    }
+
+    /// <summary>What every answer gets, whatever its status: its request, and its status on the span.</summary>
+    private static void NoteAnswer(Activity? activity, HttpRequestMessage request, HttpResponseMessage response)
+    {
+        // Real handlers link the request; a test double may not, and the readers name it in their messages.
+        response.RequestMessage ??= request;
+        activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+    }
+
+    /// <summary>
+    /// A failure before anything was awaited, handed back in the ValueTask as an async method would: recorded on the
+    /// span, which it ends. Awaiting it throws the exception with its stack trace.
+    /// </summary>
+    private static ValueTask<HttpResponseMessage> Fail(Activity? activity, Exception exception)
+    {
+        RecordFailure(activity, exception);
+        activity?.Dispose();
+        return ValueTask.FromException<HttpResponseMessage>(exception);
     }
 
     /// <summary>
