@@ -52,4 +52,20 @@ public sealed class RequestUriBuilderTests
 
         Assert.Equal(expected, address.AbsoluteUri);
     }
+
+    [Fact]
+    public void A_name_escaped_by_the_generator_is_written_as_it_is_and_any_other_name_is_escaped()
+    {
+        var address = new RequestUriBuilder(new Uri("https://api.example.com/"))
+            .AppendLiteral("/items")
+            .AppendQueryWithEscapedName("filter%5Bname%5D", "a b")
+            .AppendQuery("filter[name]", "c&d")
+            .AppendQueryWithEscapedName("skipped", null)
+            .AppendQueryWithEscapedName("page", "2")
+            .ToUri();
+
+        Assert.Equal(
+            "https://api.example.com/items?filter%5Bname%5D=a%20b&filter%5Bname%5D=c%26d&page=2",
+            address.OriginalString);
+    }
 }

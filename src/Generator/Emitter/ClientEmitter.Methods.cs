@@ -97,7 +97,8 @@ internal static partial class ClientEmitter
             }
 
             var queryValues = method.Parameters.Where(p => p.Binding == ParameterBinding.Query).SelectMany(p => p.QueryValues);
-            WriteNameValuePairs(writer, queryValues, locals, "AppendQuery", "AppendQueryCollection");
+            // A name is known at build time, so it is escaped here rather than on every call.
+            WriteNameValuePairs(writer, queryValues, locals, "AppendQueryWithEscapedName", "AppendQueryCollection", UriEscaping.EscapeDataString);
             writer.WriteLine(".ToUri();");
         }
     }
@@ -117,7 +118,7 @@ internal static partial class ClientEmitter
                     writer.WriteLine($"{request}.Content = new global::Auth0ClientGen.Infrastructure.FormBuilder()");
                     using (writer.Indent())
                     {
-                        WriteNameValuePairs(writer, parameter.QueryValues, locals, "Add", "AddCollection");
+                        WriteNameValuePairs(writer, parameter.QueryValues, locals, "Add", "AddCollection", static name => name);
                         writer.WriteLine(".ToContent();");
                     }
 
@@ -207,20 +208,22 @@ internal static partial class ClientEmitter
 
     /// <summary>
     /// Writes one fluent call per pair: <paramref name="addValue"/> for a single value, <paramref name="addCollection"/>
-    /// for a collection. Query strings and form bodies share this.
+    /// for a collection. Query strings and form bodies share this; <paramref name="valueName"/> gives the name that
+    /// <paramref name="addValue"/> takes.
     /// </summary>
     private static void WriteNameValuePairs(
         SourceWriter writer,
         IEnumerable<QueryValue> pairs,
         LocalNames locals,
         string addValue,
-        string addCollection)
+        string addCollection,
+        System.Func<string, string> valueName)
     {
         foreach (var pair in pairs)
         {
             if (pair.CollectionFormat is null)
             {
-                writer.WriteLine($".{addValue}({Literal(pair.Key)}, {FormatValue(pair.Value)})");
+                writer.WriteLine($".{addValue}({Literal(valueName(pair.Key))}, {FormatValue(pair.Value)})");
                 continue;
             }
 

@@ -120,7 +120,7 @@ public sealed class RequestUriBuilder
         {
             if (i > 0)
             {
-                Append("/");
+                Append('/');
             }
 
             AppendEscaped(segments[i]);
@@ -165,7 +165,18 @@ public sealed class RequestUriBuilder
     }
 
     /// <summary>Appends <c>name=value</c> to the query string, or nothing when the value is null.</summary>
-    public RequestUriBuilder AppendQuery(string name, string? value)
+    public RequestUriBuilder AppendQuery(string name, string? value) => AppendQueryPair(name, nameIsEscaped: false, value);
+
+    /// <summary>
+    /// Appends <c>name=value</c> to the query string, or nothing when the value is null, with a name that is escaped
+    /// already: the generator escapes the names it knows at build time, so calls do not escape them again.
+    /// </summary>
+    /// <param name="escapedName">The name as <see cref="Uri.EscapeDataString(string)"/> gives it.</param>
+    /// <param name="value">The formatted value, escaped here.</param>
+    public RequestUriBuilder AppendQueryWithEscapedName(string escapedName, string? value)
+        => AppendQueryPair(escapedName, nameIsEscaped: true, value);
+
+    private RequestUriBuilder AppendQueryPair(string name, bool nameIsEscaped, string? value)
     {
         if (value is null)
         {
@@ -173,19 +184,26 @@ public sealed class RequestUriBuilder
         }
 
         // A template that ends in "?" or "&" already has the separator the next pair needs.
-        var last = Written[^1];
         if (!_hasQuery)
         {
-            Append("?");
+            Append('?');
         }
-        else if (last is not '?' and not '&')
+        else if (Written[^1] is not '?' and not '&')
         {
-            Append("&");
+            Append('&');
         }
 
         _hasQuery = true;
-        AppendEscaped(name);
-        Append("=");
+        if (nameIsEscaped)
+        {
+            Append(name);
+        }
+        else
+        {
+            AppendEscaped(name);
+        }
+
+        Append('=');
         AppendEscaped(value);
         return this;
     }
@@ -210,6 +228,12 @@ public sealed class RequestUriBuilder
     {
         text.CopyTo(Reserve(text.Length));
         _length += text.Length;
+    }
+
+    private void Append(char character)
+    {
+        Reserve(1)[0] = character;
+        _length++;
     }
 
     /// <summary>Escapes straight into the buffer: a value that needs escaping costs no string of its own.</summary>

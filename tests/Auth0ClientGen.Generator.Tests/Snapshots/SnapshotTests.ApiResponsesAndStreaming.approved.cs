@@ -115,7 +115,7 @@ namespace Shop.Feeds
         {
             var requestUri = this.StartRequestUri()
                 .AppendLiteral("/orders")
-                .AppendQuery("status", status)
+                .AppendQueryWithEscapedName("status", status)
                 .ToUri();
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
@@ -140,7 +140,7 @@ namespace Shop.Feeds
                 var requestUri = this.StartRequestUri()
                     .AppendLiteral("/orders/by-item/")
                     .AppendPathValue(item, "item")
-                    .AppendQuery("cancellationToken", cancellationToken)
+                    .AppendQueryWithEscapedName("cancellationToken", cancellationToken)
                     .ToUri();
 
                 using var request = new global::System.Net.Http.HttpRequestMessage(

@@ -65,13 +65,13 @@ public sealed partial class ReportsApiClient : global::IReportsApi
             .AppendPathValue(day.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture), "day")
             .AppendLiteral("/")
             .AppendPathValue(id.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "id")
-            .AppendQuery("since", (since.HasValue ? since.GetValueOrDefault().ToString("O", global::System.Globalization.CultureInfo.InvariantCulture) : null))
-            .AppendQuery("until", until.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture))
-            .AppendQuery("minimum", minimum.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture))
-            .AppendQuery("ratio", (ratio.HasValue ? ratio.GetValueOrDefault().ToString(null, global::System.Globalization.CultureInfo.InvariantCulture) : null))
-            .AppendQuery("archived", (archived.HasValue ? (archived.GetValueOrDefault() ? "true" : "false") : null))
-            .AppendQuery("sort", sort.ToString())
-            .AppendQuery("separator", separator.ToString())
+            .AppendQueryWithEscapedName("since", (since.HasValue ? since.GetValueOrDefault().ToString("O", global::System.Globalization.CultureInfo.InvariantCulture) : null))
+            .AppendQueryWithEscapedName("until", until.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture))
+            .AppendQueryWithEscapedName("minimum", minimum.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture))
+            .AppendQueryWithEscapedName("ratio", (ratio.HasValue ? ratio.GetValueOrDefault().ToString(null, global::System.Globalization.CultureInfo.InvariantCulture) : null))
+            .AppendQueryWithEscapedName("archived", (archived.HasValue ? (archived.GetValueOrDefault() ? "true" : "false") : null))
+            .AppendQueryWithEscapedName("sort", sort.ToString())
+            .AppendQueryWithEscapedName("separator", separator.ToString())
             .ToUri();
 
         using var request = new global::System.Net.Http.HttpRequestMessage(

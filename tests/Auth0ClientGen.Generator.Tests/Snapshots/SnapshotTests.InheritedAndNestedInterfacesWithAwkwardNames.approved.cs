@@ -67,8 +67,8 @@ namespace Awkward
                 .AppendPathValue(request, "request")
                 .AppendLiteral("/")
                 .AppendPathValue(response, "response")
-                .AppendQuery("requestUri", requestUri)
-                .AppendQuery("event", @event)
+                .AppendQueryWithEscapedName("requestUri", requestUri)
+                .AppendQueryWithEscapedName("event", @event)
                 .ToUri();
 
             using var request1 = new global::System.Net.Http.HttpRequestMessage(

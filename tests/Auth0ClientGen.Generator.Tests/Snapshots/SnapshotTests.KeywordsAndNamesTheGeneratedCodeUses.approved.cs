@@ -65,7 +65,7 @@ namespace Keywords
             var requestUri = this.StartRequestUri()
                 .AppendLiteral("/namespaces/")
                 .AppendPathValue(@namespace, "namespace")
-                .AppendQuery("class", @class)
+                .AppendQueryWithEscapedName("class", @class)
                 .ToUri();
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
@@ -102,11 +102,11 @@ namespace Keywords
                 .AppendPathValue(content, "content")
                 .AppendLiteral("/")
                 .AppendPathValue(url, "url")
-                .AppendQuery("token", token)
-                .AppendQuery("requestUri", requestUri)
-                .AppendQuery("value", value.ToString())
-                .AppendQuery("httpClient", httpClient)
-                .AppendQuery("credentials", credentials)
+                .AppendQueryWithEscapedName("token", token)
+                .AppendQueryWithEscapedName("requestUri", requestUri)
+                .AppendQueryWithEscapedName("value", value.ToString())
+                .AppendQueryWithEscapedName("httpClient", httpClient)
+                .AppendQueryWithEscapedName("credentials", credentials)
                 .ToUri();
 
             using var request1 = new global::System.Net.Http.HttpRequestMessage(
@@ -133,7 +133,7 @@ namespace Keywords
                     item1,
                     static item3 => item3,
                     global::Auth0ClientGen.CollectionFormat.Pipes)
-                .AppendQuery("request1", request1)
+                .AppendQueryWithEscapedName("request1", request1)
                 .ToUri();
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
@@ -154,9 +154,9 @@ namespace Keywords
                 var requestUri = this.StartRequestUri()
                     .AppendLiteral("/stream/")
                     .AppendPathValue(request, "request")
-                    .AppendQuery("item", item)
-                    .AppendQuery("cancellationToken", cancellationToken)
-                    .AppendQuery("EnumerateAsync", EnumerateAsync)
+                    .AppendQueryWithEscapedName("item", item)
+                    .AppendQueryWithEscapedName("cancellationToken", cancellationToken)
+                    .AppendQueryWithEscapedName("EnumerateAsync", EnumerateAsync)
                     .ToUri();
 
                 using var request1 = new global::System.Net.Http.HttpRequestMessage(

@@ -69,10 +69,10 @@ namespace Tenant.Management
         {
             var requestUri = this.StartRequestUri()
                 .AppendLiteral("/api/v2/users")
-                .AppendQuery("q", q)
-                .AppendQuery("page", (page.HasValue ? page.GetValueOrDefault().ToString(null, global::System.Globalization.CultureInfo.InvariantCulture) : null))
-                .AppendQuery("per_page", (perPage.HasValue ? perPage.GetValueOrDefault().ToString(null, global::System.Globalization.CultureInfo.InvariantCulture) : null))
-                .AppendQuery("include_totals", (includeTotals ? "true" : "false"))
+                .AppendQueryWithEscapedName("q", q)
+                .AppendQueryWithEscapedName("page", (page.HasValue ? page.GetValueOrDefault().ToString(null, global::System.Globalization.CultureInfo.InvariantCulture) : null))
+                .AppendQueryWithEscapedName("per_page", (perPage.HasValue ? perPage.GetValueOrDefault().ToString(null, global::System.Globalization.CultureInfo.InvariantCulture) : null))
+                .AppendQueryWithEscapedName("include_totals", (includeTotals ? "true" : "false"))
                 .ToUri();
 
             using var request = new global::System.Net.Http.HttpRequestMessage(

@@ -71,7 +71,7 @@ namespace Uploads
                 .AppendLiteral("/folders/")
                 .AppendPathValue(folder, "folder")
                 .AppendLiteral("/files")
-                .AppendQuery("overwrite", (overwrite ? "true" : "false"))
+                .AppendQueryWithEscapedName("overwrite", (overwrite ? "true" : "false"))
                 .ToUri();
 
             using var request = new global::System.Net.Http.HttpRequestMessage(

@@ -71,8 +71,8 @@ namespace Ledger
             var requestUri = this.StartRequestUri()
                 .AppendLiteral("/entries/")
                 .AppendPathValue(id, "id")
-                .AppendQuery("memo", memo)
-                .AppendQuery("page", (page.HasValue ? page.GetValueOrDefault().ToString(null, global::System.Globalization.CultureInfo.InvariantCulture) : null))
+                .AppendQueryWithEscapedName("memo", memo)
+                .AppendQueryWithEscapedName("page", (page.HasValue ? page.GetValueOrDefault().ToString(null, global::System.Globalization.CultureInfo.InvariantCulture) : null))
                 .ToUri();
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
@@ -232,8 +232,8 @@ namespace Ledger
             var requestUri = this.StartRequestUri()
                 .AppendLiteral("/entries/")
                 .AppendPathValue(id, "id")
-                .AppendQuery("memo", memo)
-                .AppendQuery("page", (page.HasValue ? page.GetValueOrDefault().ToString(null, global::System.Globalization.CultureInfo.InvariantCulture) : null))
+                .AppendQueryWithEscapedName("memo", memo)
+                .AppendQueryWithEscapedName("page", (page.HasValue ? page.GetValueOrDefault().ToString(null, global::System.Globalization.CultureInfo.InvariantCulture) : null))
                 .ToUri();
 
             using var request = new global::System.Net.Http.HttpRequestMessage(

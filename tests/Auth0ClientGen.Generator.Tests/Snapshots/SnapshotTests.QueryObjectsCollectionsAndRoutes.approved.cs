@@ -82,17 +82,17 @@ namespace Search
                     statuses,
                     static item1 => global::Search.SearchApiClient.FormatEnumValue(item1),
                     global::Auth0ClientGen.CollectionFormat.Csv)
-                .AppendQuery("f_Text", (filter?.Text))
-                .AppendQuery("f_page_size", ((filter?.PageSize).HasValue ? (filter?.PageSize).GetValueOrDefault().ToString(null, global::System.Globalization.CultureInfo.InvariantCulture) : null))
-                .AppendQuery("f_state", ((filter?.Status).HasValue ? global::Search.SearchApiClient.FormatEnumValue((filter?.Status).GetValueOrDefault()) : null))
+                .AppendQueryWithEscapedName("f_Text", (filter?.Text))
+                .AppendQueryWithEscapedName("f_page_size", ((filter?.PageSize).HasValue ? (filter?.PageSize).GetValueOrDefault().ToString(null, global::System.Globalization.CultureInfo.InvariantCulture) : null))
+                .AppendQueryWithEscapedName("f_state", ((filter?.Status).HasValue ? global::Search.SearchApiClient.FormatEnumValue((filter?.Status).GetValueOrDefault()) : null))
                 .AppendQueryCollection<string>(
                     "f_Tags",
                     (filter?.Tags),
                     static item2 => item2,
                     global::Auth0ClientGen.CollectionFormat.Csv)
-                .AppendQuery("Text", (other?.Text))
-                .AppendQuery("page_size", ((other?.PageSize).HasValue ? (other?.PageSize).GetValueOrDefault().ToString(null, global::System.Globalization.CultureInfo.InvariantCulture) : null))
-                .AppendQuery("state", ((other?.Status).HasValue ? global::Search.SearchApiClient.FormatEnumValue((other?.Status).GetValueOrDefault()) : null))
+                .AppendQueryWithEscapedName("Text", (other?.Text))
+                .AppendQueryWithEscapedName("page_size", ((other?.PageSize).HasValue ? (other?.PageSize).GetValueOrDefault().ToString(null, global::System.Globalization.CultureInfo.InvariantCulture) : null))
+                .AppendQueryWithEscapedName("state", ((other?.Status).HasValue ? global::Search.SearchApiClient.FormatEnumValue((other?.Status).GetValueOrDefault()) : null))
                 .AppendQueryCollection<string>(
                     "Tags",
                     (other?.Tags),
@@ -130,7 +130,7 @@ namespace Search
             var requestUri = this.StartRequestUri()
                 .AppendLiteral("/blobs/")
                 .AppendPathSegments(path, "path")
-                .AppendQuery("status", global::Search.SearchApiClient.FormatEnumValue(status))
+                .AppendQueryWithEscapedName("status", global::Search.SearchApiClient.FormatEnumValue(status))
                 .ToUri();
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
