@@ -540,6 +540,11 @@ internal sealed partial class ApiParser
 
     private static string TypeName(ITypeSymbol type)
     {
+        if (QualifiedTypeName.TryWrite(type) is { } written)
+        {
+            return written;
+        }
+
         // Nullable<Nullable<int>> is already a compiler error (CS0453), but its short form "int??" does not even
         // parse, so the client would add a syntax error of its own; the long form repeats only the user's error.
         var name = type.ToDisplayString(TypeNameFormat);
