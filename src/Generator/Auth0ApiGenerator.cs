@@ -17,12 +17,18 @@ public sealed class Auth0ApiGenerator : IIncrementalGenerator
     /// <summary>The parse cache of the pipeline Initialize last made, for tests.</summary>
     internal ParseResultCache? ParseResultCache { get; private set; }
 
+    /// <summary>
+    /// Whether the parser reads plain attributes on methods and parameters from syntax instead of binding them.
+    /// Only tests turn it off, to check that both ways give the same result.
+    /// </summary>
+    internal bool ReadAttributesFromSyntax { get; init; } = true;
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // Find [Auth0Api] interfaces and parse each into comparable data plus diagnostics. The transform runs for
         // every interface after any edit; the cache hands back the last result when the edit cannot have changed it.
-        var cache = new ParseResultCache();
+        var cache = new ParseResultCache { ReadAttributesFromSyntax = ReadAttributesFromSyntax };
         ParseResultCache = cache;
         var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(

@@ -31,15 +31,27 @@ public class GeneratorBenchmarks
     private static readonly Lazy<Side> BindingFloorSide = new(
         () => new Side(
             new GeneratorCorpus(GeneratorSide.Auth0ClientGen),
-            () => GeneratorCorpus.CreateFloorDriver(bindMembers: true)));
+            () => GeneratorCorpus.CreateFloorDriver(FloorWork.BindMembers)));
+    // Ours with every attribute bound by the compiler, as before the parser read plain ones from syntax.
+    private static readonly Lazy<Side> BoundAttributesSide = new(() =>
+    {
+        var corpus = new GeneratorCorpus(GeneratorSide.Auth0ClientGen);
+        return new Side(corpus, () => corpus.CreateDriver(readAttributesFromSyntax: false));
+    });
+    private static readonly Lazy<Side> SignatureFloorSide = new(
+        () => new Side(
+            new GeneratorCorpus(GeneratorSide.Auth0ClientGen),
+            () => GeneratorCorpus.CreateFloorDriver(FloorWork.BindSignatures)));
     private static readonly Lazy<Side> MatchFloorSide = new(
         () => new Side(
             new GeneratorCorpus(GeneratorSide.Auth0ClientGen),
-            () => GeneratorCorpus.CreateFloorDriver(bindMembers: false)));
+            () => GeneratorCorpus.CreateFloorDriver(FloorWork.MatchOnly)));
 
     private Side _refit = null!;
     private Side _auth0ClientGen = null!;
     private Side _bindingFloor = null!;
+    private Side _signatureFloor = null!;
+    private Side _boundAttributes = null!;
     private Side _matchFloor = null!;
 
     [GlobalSetup]
@@ -48,6 +60,8 @@ public class GeneratorBenchmarks
         _refit = RefitSide.Value;
         _auth0ClientGen = Auth0ClientGenSide.Value;
         _bindingFloor = BindingFloorSide.Value;
+        _signatureFloor = SignatureFloorSide.Value;
+        _boundAttributes = BoundAttributesSide.Value;
         _matchFloor = MatchFloorSide.Value;
     }
 
@@ -58,10 +72,23 @@ public class GeneratorBenchmarks
     public GeneratorDriver Auth0ClientGenCold() => _auth0ClientGen.Cold();
 
     /// <summary>
-    /// Reference, not a contender: the match and the binding of every member, see <see cref="BindingFloorGenerator"/>.
+    /// Reference, not a contender: our generator with its parser binding every attribute, as before it read plain
+    /// attributes from syntax.
+    /// </summary>
+    [Benchmark, BenchmarkCategory("Cold run")]
+    public GeneratorDriver Auth0ClientGenBindingAttributesCold() => _boundAttributes.Cold();
+
+    /// <summary>
+    /// Reference, not a contender: the match and the binding of every member, see <see cref="FloorWork.BindMembers"/>.
     /// </summary>
     [Benchmark, BenchmarkCategory("Cold run")]
     public GeneratorDriver FloorBindMembersCold() => _bindingFloor.Cold();
+
+    /// <summary>
+    /// Reference, not a contender: the match and the binding of every signature, see <see cref="FloorWork.BindSignatures"/>.
+    /// </summary>
+    [Benchmark, BenchmarkCategory("Cold run")]
+    public GeneratorDriver FloorBindSignaturesCold() => _signatureFloor.Cold();
 
     /// <summary>Reference, not a contender: ForAttributeWithMetadataName's match alone.</summary>
     [Benchmark, BenchmarkCategory("Cold run")]
@@ -74,10 +101,16 @@ public class GeneratorBenchmarks
     public GeneratorDriver Auth0ClientGenUnrelatedEdit() => _auth0ClientGen.UnrelatedEdit();
 
     /// <summary>
-    /// Reference, not a contender: the match and the binding of every member, see <see cref="BindingFloorGenerator"/>.
+    /// Reference, not a contender: the match and the binding of every member, see <see cref="FloorWork.BindMembers"/>.
     /// </summary>
     [Benchmark, BenchmarkCategory("Unrelated edit")]
     public GeneratorDriver FloorBindMembersUnrelatedEdit() => _bindingFloor.UnrelatedEdit();
+
+    /// <summary>
+    /// Reference, not a contender: the match and the binding of every signature, see <see cref="FloorWork.BindSignatures"/>.
+    /// </summary>
+    [Benchmark, BenchmarkCategory("Unrelated edit")]
+    public GeneratorDriver FloorBindSignaturesUnrelatedEdit() => _signatureFloor.UnrelatedEdit();
 
     /// <summary>Reference, not a contender: ForAttributeWithMetadataName's match alone.</summary>
     [Benchmark, BenchmarkCategory("Unrelated edit")]
@@ -90,10 +123,16 @@ public class GeneratorBenchmarks
     public GeneratorDriver Auth0ClientGenRouteEdit() => _auth0ClientGen.RouteEdit();
 
     /// <summary>
-    /// Reference, not a contender: the match and the binding of every member, see <see cref="BindingFloorGenerator"/>.
+    /// Reference, not a contender: the match and the binding of every member, see <see cref="FloorWork.BindMembers"/>.
     /// </summary>
     [Benchmark, BenchmarkCategory("Route edit")]
     public GeneratorDriver FloorBindMembersRouteEdit() => _bindingFloor.RouteEdit();
+
+    /// <summary>
+    /// Reference, not a contender: the match and the binding of every signature, see <see cref="FloorWork.BindSignatures"/>.
+    /// </summary>
+    [Benchmark, BenchmarkCategory("Route edit")]
+    public GeneratorDriver FloorBindSignaturesRouteEdit() => _signatureFloor.RouteEdit();
 
     /// <summary>Reference, not a contender: ForAttributeWithMetadataName's match alone.</summary>
     [Benchmark, BenchmarkCategory("Route edit")]

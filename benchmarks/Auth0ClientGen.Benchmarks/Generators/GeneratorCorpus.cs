@@ -86,7 +86,13 @@ public sealed class GeneratorCorpus
         => CSharpCompilation.Create($"GeneratorCorpus.{Side}", _trees, _references, CompilationOptions);
 
     /// <summary>A driver for this side's generator that has run on nothing yet.</summary>
-    public GeneratorDriver CreateDriver()
+    public GeneratorDriver CreateDriver() => CreateDriver(readAttributesFromSyntax: true);
+
+    /// <summary>
+    /// A driver for this side's generator; for ours, <paramref name="readAttributesFromSyntax"/> false makes its parser
+    /// bind every attribute, as it did before it read plain ones from syntax.
+    /// </summary>
+    public GeneratorDriver CreateDriver(bool readAttributesFromSyntax)
         => Side == GeneratorSide.Refit
             ? RefitGeneratorHost.CreateDriver(ParseOptions, new Dictionary<string, string>
             {
@@ -94,13 +100,13 @@ public sealed class GeneratorCorpus
                 ["build_property.RefitGeneratedRequestBuilding"] = "true",
             })
             : CSharpGeneratorDriver.Create(
-                [new Generator.Auth0ApiGenerator().AsSourceGenerator()],
+                [new Generator.Auth0ApiGenerator { ReadAttributesFromSyntax = readAttributesFromSyntax }.AsSourceGenerator()],
                 parseOptions: ParseOptions);
 
     /// <summary>A driver for a reference floor, <see cref="BindingFloorGenerator"/>, on our corpus.</summary>
-    public static GeneratorDriver CreateFloorDriver(bool bindMembers)
+    public static GeneratorDriver CreateFloorDriver(FloorWork work)
         => CSharpGeneratorDriver.Create(
-            [new BindingFloorGenerator(bindMembers).AsSourceGenerator()],
+            [new BindingFloorGenerator(work).AsSourceGenerator()],
             parseOptions: ParseOptions);
 
     /// <summary>

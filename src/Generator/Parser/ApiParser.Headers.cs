@@ -24,17 +24,14 @@ internal sealed partial class ApiParser
             : [_interface, declaringInterface, method];
         foreach (var source in sources)
         {
-            var attribute = source.GetAttributes()
-                .FirstOrDefault(a => a.AttributeClass is { } type && FullName(type) == KnownTypeNames.HeadersAttribute);
+            var attribute = FindAttribute(source, KnownTypeNames.HeadersAttribute);
             if (attribute is null)
             {
                 continue;
             }
 
             var values = attribute.ConstructorArguments.FirstOrDefault();
-            var entries = values.Kind != TypedConstantKind.Array ? ImmutableArray.Create(values)
-                : values.IsNull ? ImmutableArray<TypedConstant>.Empty
-                : values.Values;
+            var entries = values.Kind != TypedConstantKind.Array ? ImmutableArray.Create(values) : values.Values;
             for (var i = 0; i < entries.Length; i++)
             {
                 if (ParseStaticHeader(entries[i].Value as string, HeaderArgumentLocation(attribute, i)) is not { } header)
@@ -67,8 +64,7 @@ internal sealed partial class ApiParser
             : [_interface, declaringInterface, method];
         foreach (var source in sources)
         {
-            var attribute = source.GetAttributes()
-                .FirstOrDefault(a => a.AttributeClass is { } type && FullName(type) == KnownTypeNames.ScopesAttribute);
+            var attribute = FindAttribute(source, KnownTypeNames.ScopesAttribute);
             var values = attribute?.ConstructorArguments.FirstOrDefault() ?? default;
             if (attribute is null || values.Kind != TypedConstantKind.Array || values.IsNull)
             {
@@ -127,9 +123,9 @@ internal sealed partial class ApiParser
         return new StaticHeader(name, value);
     }
 
-    private Location? HeaderArgumentLocation(AttributeData attribute, int index)
+    private static Location? HeaderArgumentLocation(DeclaredAttribute attribute, int index)
     {
-        if (attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) is not AttributeSyntax syntax)
+        if (attribute.Syntax is not { } syntax)
         {
             return null;
         }

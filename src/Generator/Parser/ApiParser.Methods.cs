@@ -88,7 +88,7 @@ internal sealed partial class ApiParser
             resultType is null ? null : TypeName(resultType),
             resultType is not null && AllowsNull(resultType),
             httpMethod ?? "Get",
-            !method.GetAttributes().Any(a => a.AttributeClass is { } type && FullName(type) == KnownTypeNames.AllowAnonymousAttribute),
+            FindAttribute(method, KnownTypeNames.AllowAnonymousAttribute) is null,
             ParseScopes(declaringInterface, method),
             routeSegments,
             parameters,
@@ -158,7 +158,7 @@ internal sealed partial class ApiParser
         }
 
         var verb = verbs[0];
-        var httpMethod = HttpMethodsByAttribute[FullName(verb.AttributeClass!)];
+        var httpMethod = HttpMethodsByAttribute[verb.ClassName];
         var templateLocation = FirstArgumentLocation(verb) ?? location;
         if (verb.ConstructorArguments.Length != 1 || verb.ConstructorArguments[0].Value is not string template)
         {
@@ -209,15 +209,13 @@ internal sealed partial class ApiParser
         return true;
     }
 
-    private static IEnumerable<AttributeData> HttpMethodAttributes(IMethodSymbol method)
-        => method.GetAttributes()
-            .Where(a => a.AttributeClass is not null && HttpMethodsByAttribute.ContainsKey(FullName(a.AttributeClass)));
+    private IEnumerable<DeclaredAttribute> HttpMethodAttributes(IMethodSymbol method)
+        => AttributesOf(method).Where(attribute => HttpMethodsByAttribute.ContainsKey(attribute.ClassName));
 
-    private Location? AttributeLocation(AttributeData attribute)
-        => attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken).GetLocation();
+    private static Location? AttributeLocation(DeclaredAttribute attribute) => attribute.Syntax?.GetLocation();
 
-    private Location? FirstArgumentLocation(AttributeData attribute)
-        => attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) is AttributeSyntax syntax
+    private static Location? FirstArgumentLocation(DeclaredAttribute attribute)
+        => attribute.Syntax is { } syntax
             ? syntax.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? syntax.GetLocation()
             : null;
 }

@@ -200,18 +200,18 @@ internal sealed partial class ApiParser
         if (FullName(parameter.Type) == KnownTypeNames.CancellationToken)
         {
             // The token always cancels the call; an attribute asking to send it would be quietly dropped.
-            var valueAttribute = parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } type
-                && FullName(type) is KnownTypeNames.BodyAttribute or KnownTypeNames.QueryAttribute
+            var valueAttribute = AttributesOf(parameter).FirstOrDefault(a => a.ClassName
+                is KnownTypeNames.BodyAttribute or KnownTypeNames.QueryAttribute
                     or KnownTypeNames.HeaderAttribute or KnownTypeNames.HeaderCollectionAttribute
                     or KnownTypeNames.AliasAsAttribute);
-            if (valueAttribute?.AttributeClass is { } attributeClass)
+            if (valueAttribute is not null)
             {
                 Report(
                     DiagnosticDescriptors.CancellationTokenMarkedAsValue,
                     AttributeLocation(valueAttribute) ?? location,
                     parameter.Name,
                     method.Name,
-                    attributeClass.Name.Substring(0, attributeClass.Name.Length - "Attribute".Length));
+                    valueAttribute.ShortName);
             }
 
             return new(name, typeName, string.Empty, ParameterBinding.CancellationToken, parameter.Name);
@@ -241,7 +241,7 @@ internal sealed partial class ApiParser
 
         if (body is not null && IsMultipart(method, out _))
         {
-            return ParsePart(parameter, name, typeName, alias is not null && FirstStringArgument(alias) is { Length: > 0 } partName ? partName : parameter.Name);
+            return ParsePart(parameter, name, typeName, alias?.FirstStringArgument is { Length: > 0 } partName ? partName : parameter.Name);
         }
 
         if (body is not null && IsUrlEncoded(body))
@@ -256,7 +256,7 @@ internal sealed partial class ApiParser
 
         if (header is not null)
         {
-            var headerName = FirstStringArgument(header);
+            var headerName = header.FirstStringArgument;
             if (string.IsNullOrEmpty(headerName))
             {
                 Report(DiagnosticDescriptors.InvalidAliasOrQueryName, location, parameter.Name, method.Name);
@@ -289,7 +289,7 @@ internal sealed partial class ApiParser
         var wireName = parameter.Name;
         if (alias is not null)
         {
-            var aliasName = FirstStringArgument(alias);
+            var aliasName = alias.FirstStringArgument;
             if (string.IsNullOrEmpty(aliasName))
             {
                 Report(DiagnosticDescriptors.InvalidAliasOrQueryName, location, parameter.Name, method.Name);
@@ -326,7 +326,7 @@ internal sealed partial class ApiParser
         IParameterSymbol parameter,
         string expression,
         string key,
-        AttributeData? query,
+        DeclaredAttribute? query,
         Location? location)
     {
         var settings = ReadQuerySettings(query);
@@ -461,7 +461,7 @@ internal sealed partial class ApiParser
 
     private readonly record struct QuerySettings(string CollectionFormat, string Delimiter, string? Prefix);
 
-    private static QuerySettings ReadQuerySettings(AttributeData? query)
+    private static QuerySettings ReadQuerySettings(DeclaredAttribute? query)
     {
         // Comma-separated by default, as Refit's default parameter formatter writes collections.
         var settings = new QuerySettings("Csv", ".", null);
@@ -515,13 +515,13 @@ internal sealed partial class ApiParser
     /// <summary>The name a property goes by in the query: [AliasAs], then [JsonPropertyName], then its own name.</summary>
     private static string PropertyWireName(IPropertySymbol property)
     {
-        if (HasAttribute(property, KnownTypeNames.AliasAsAttribute, out var alias) && FirstStringArgument(alias!) is { Length: > 0 } aliasName)
+        if (HasAttribute(property, KnownTypeNames.AliasAsAttribute, out var alias) && alias!.FirstStringArgument is { Length: > 0 } aliasName)
         {
             return aliasName;
         }
 
         if (HasAttribute(property, "System.Text.Json.Serialization.JsonPropertyNameAttribute", out var jsonName)
-            && FirstStringArgument(jsonName!) is { Length: > 0 } jsonPropertyName)
+            && jsonName!.FirstStringArgument is { Length: > 0 } jsonPropertyName)
         {
             return jsonPropertyName;
         }
@@ -577,9 +577,11 @@ internal sealed partial class ApiParser
     private static bool IsNullableValueType(ITypeSymbol type)
         => type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
 
-    private static bool HasAttribute(ISymbol symbol, string metadataName, out AttributeData? attribute)
+    /// <summary>Finds an attribute on a member of a model type, which is always read through the compiler.</summary>
+    private static bool HasAttribute(ISymbol symbol, string metadataName, out DeclaredAttribute? attribute)
     {
-        attribute = symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } type && FullName(type) == metadataName);
+        var data = symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } type && FullName(type) == metadataName);
+        attribute = data is null ? null : DeclaredAttribute.FromData(data, default);
         return attribute is not null;
     }
 
@@ -618,7 +620,7 @@ internal sealed partial class ApiParser
 
             var wireName = field.Name;
             if (HasAttribute(field, "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute", out var json)
-                && FirstStringArgument(json!) is { } jsonName)
+                && json!.FirstStringArgument is { } jsonName)
             {
                 wireName = jsonName;
                 renamed = true;
@@ -659,10 +661,9 @@ internal sealed partial class ApiParser
         => FullName(type) is "Auth0ClientGen.StreamPart" or "Auth0ClientGen.ByteArrayPart";
 
     /// <summary>Whether the method is [Multipart], and its declared boundary (null for a random one per request).</summary>
-    private static bool IsMultipart(IMethodSymbol method, out string? boundary)
+    private bool IsMultipart(IMethodSymbol method, out string? boundary)
     {
-        var attribute = method.GetAttributes()
-            .FirstOrDefault(a => a.AttributeClass is { } type && FullName(type) == KnownTypeNames.MultipartAttribute);
+        var attribute = FindAttribute(method, KnownTypeNames.MultipartAttribute);
         boundary = attribute?.ConstructorArguments.FirstOrDefault().Value as string;
         return attribute is not null;
     }
@@ -703,7 +704,7 @@ internal sealed partial class ApiParser
         return new(name, typeName, string.Empty, ParameterBinding.Body, parameter.Name, BodyKind: BodyKind.Form, QueryValues: fields.Value);
     }
 
-    private static bool IsUrlEncoded(AttributeData body)
+    private static bool IsUrlEncoded(DeclaredAttribute body)
         => body.ConstructorArguments.Length == 1 && body.ConstructorArguments[0].Value is int method && method == 2;
 
     /// <summary>The value type of an <c>IEnumerable&lt;KeyValuePair&lt;string, TValue&gt;&gt;</c>, or null.</summary>
@@ -790,12 +791,6 @@ internal sealed partial class ApiParser
             && m.Parameters.Length == 2
             && m.Parameters[0].Type.SpecialType == SpecialType.System_String
             && FullName(m.Parameters[1].Type) == "System.IFormatProvider");
-
-    private static AttributeData? FindAttribute(IParameterSymbol parameter, string metadataName)
-        => parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } type && FullName(type) == metadataName);
-
-    private static string? FirstStringArgument(AttributeData attribute)
-        => attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
 
     /// <summary>Why a header cannot come from a parameter, or null when it can.</summary>
     private static string? ReservedHeaderReason(string name)

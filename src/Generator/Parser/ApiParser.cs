@@ -42,6 +42,9 @@ internal sealed partial class ApiParser
     private readonly CancellationToken _cancellationToken;
     private readonly ImmutableArray<DiagnosticInfo>.Builder _diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
     private readonly System.Collections.Generic.Dictionary<string, EnumFormatter> _enumFormatters = new();
+    private readonly SyntaxAttributeReader? _syntaxAttributes;
+    private readonly System.Collections.Generic.Dictionary<ISymbol, ImmutableArray<DeclaredAttribute>> _attributes =
+        new(SymbolEqualityComparer.Default);
 
     // The generated enum formatter, called through the client's full name; set before members are parsed.
     private string _enumFormatterMethod = "FormatEnumValue";
@@ -53,15 +56,26 @@ internal sealed partial class ApiParser
         Compilation compilation,
         INamedTypeSymbol @interface,
         AttributeData apiAttribute,
+        SyntaxAttributeReader? syntaxAttributes,
         CancellationToken cancellationToken)
     {
+        _syntaxAttributes = syntaxAttributes;
         _compilation = compilation;
         _interface = @interface;
         _apiAttribute = apiAttribute;
         _cancellationToken = cancellationToken;
     }
 
-    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <param name="context">The [Auth0Api] interface.</param>
+    /// <param name="syntaxAttributes">
+    /// Reads plain attributes on methods and parameters from syntax rather than binding them; null binds them all.
+    /// The result is the same either way, and tests compare the two.
+    /// </param>
+    /// <param name="cancellationToken">Stops the parse.</param>
+    public static ParseResult Parse(
+        GeneratorAttributeSyntaxContext context,
+        SyntaxAttributeReader? syntaxAttributes,
+        CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Interface } @interface
             || context.Attributes.IsEmpty)
@@ -76,7 +90,12 @@ internal sealed partial class ApiParser
             return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        var parser = new ApiParser(context.SemanticModel.Compilation, @interface, context.Attributes[0], cancellationToken);
+        var parser = new ApiParser(
+            context.SemanticModel.Compilation,
+            @interface,
+            context.Attributes[0],
+            syntaxAttributes,
+            cancellationToken);
         var api = parser.ParseInterface();
         return new ParseResult(api, parser._diagnostics.ToEquatableArray());
     }
@@ -473,6 +492,42 @@ internal sealed partial class ApiParser
         return _interface.Locations.FirstOrDefault();
     }
 
+    /// <summary>
+    /// The attributes of a symbol the parser reads, each symbol's once. A method's or parameter's come from syntax
+    /// when <see cref="SyntaxAttributeReader"/> can read them, otherwise from the compiler.
+    /// </summary>
+    private ImmutableArray<DeclaredAttribute> AttributesOf(ISymbol symbol)
+    {
+        if (!_attributes.TryGetValue(symbol, out var attributes))
+        {
+            if (_syntaxAttributes is null
+                || symbol is not (IMethodSymbol or IParameterSymbol)
+                || !_syntaxAttributes.TryRead(symbol, out attributes))
+            {
+                attributes = symbol.GetAttributes()
+                    .Select(attribute => DeclaredAttribute.FromData(attribute, _cancellationToken))
+                    .ToImmutableArray();
+            }
+
+            _attributes.Add(symbol, attributes);
+        }
+
+        return attributes;
+    }
+
+    private DeclaredAttribute? FindAttribute(ISymbol symbol, string className)
+    {
+        foreach (var attribute in AttributesOf(symbol))
+        {
+            if (attribute.ClassName == className)
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The symbol's own location when it is in source; otherwise the interface's, so the user sees it.</summary>
     private Location? LocationOf(ISymbol symbol)
         => symbol.Locations.FirstOrDefault(l => l.IsInSource) ?? _interface.Locations.FirstOrDefault();
@@ -485,6 +540,11 @@ internal sealed partial class ApiParser
 
     private static string TypeName(ITypeSymbol type)
     {
+        if (QualifiedTypeName.TryWrite(type) is { } written)
+        {
+            return written;
+        }
+
         // Nullable<Nullable<int>> is already a compiler error (CS0453), but its short form "int??" does not even
         // parse, so the client would add a syntax error of its own; the long form repeats only the user's error.
         var name = type.ToDisplayString(TypeNameFormat);
@@ -496,7 +556,7 @@ internal sealed partial class ApiParser
     /// every attribute, parameter and type it classifies, and the IDE re-parses every interface after every edit,
     /// so a plain top-level type is named from its parts: the display machinery costs several times as much.
     /// </summary>
-    private static string FullName(ITypeSymbol type)
+    internal static string FullName(ITypeSymbol type)
     {
         if (type is not INamedTypeSymbol { Arity: 0, ContainingType: null, IsTupleType: false, IsAnonymousType: false }
             || type.TypeKind == TypeKind.Error

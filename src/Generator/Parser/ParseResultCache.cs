@@ -46,6 +46,13 @@ internal sealed class ParseResultCache
     private readonly ConditionalWeakTable<SyntaxTree, Dictionary<TextSpanKey, Entry>> _entries = new();
     private readonly ConditionalWeakTable<Compilation, CompilationState> _states = new();
     private int _reusedCount;
+    private int _readFromSyntaxCount;
+
+    /// <summary>Whether the parser reads plain attributes from syntax; tests turn it off to compare.</summary>
+    public bool ReadAttributesFromSyntax { get; init; } = true;
+
+    /// <summary>How many methods and parameters had their attributes read from syntax, so tests can see it happen.</summary>
+    public int ReadFromSyntaxCount => Volatile.Read(ref _readFromSyntaxCount);
 
     /// <summary>How many results were handed back rather than parsed again, so that tests can see reuse happen.</summary>
     public int ReusedCount => Volatile.Read(ref _reusedCount);
@@ -74,7 +81,13 @@ internal sealed class ParseResultCache
             return entry.Result;
         }
 
-        var result = ApiParser.Parse(context, cancellationToken);
+        var reader = ReadAttributesFromSyntax ? new SyntaxAttributeReader(NameCensus.Of(compilation)) : null;
+        var result = ApiParser.Parse(context, reader, cancellationToken);
+        if (reader is not null)
+        {
+            Interlocked.Add(ref _readFromSyntaxCount, reader.ReadCount);
+        }
+
         var clientName = context.TargetSymbol is INamedTypeSymbol @interface
             ? ApiParser.GetClientName(@interface)
             : string.Empty;

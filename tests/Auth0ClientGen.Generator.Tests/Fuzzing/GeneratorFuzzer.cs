@@ -75,10 +75,14 @@ internal sealed class GeneratorFuzzer
     /// <summary>The errors of the models alone; none, or every case would count as broken input.</summary>
     public IReadOnlyList<Diagnostic> ModelErrors { get; }
 
+    /// <summary>The case's source added to the base compilation, as <see cref="Run"/> compiles it.</summary>
+    public CSharpCompilation CompilationFor(FuzzCase fuzzCase)
+        => _baseCompilation.AddSyntaxTrees(
+            CSharpSyntaxTree.ParseText(fuzzCase.Source, GeneratorHarness.ParseOptions, path: "Fuzz.cs"));
+
     public FuzzResult Run(FuzzCase fuzzCase)
     {
-        var input = _baseCompilation.AddSyntaxTrees(
-            CSharpSyntaxTree.ParseText(fuzzCase.Source, GeneratorHarness.ParseOptions, path: "Fuzz.cs"));
+        var input = CompilationFor(fuzzCase);
         var driver = CSharpGeneratorDriver.Create(
             [new Auth0ApiGenerator().AsSourceGenerator()],
             parseOptions: GeneratorHarness.ParseOptions);

@@ -1,0 +1,278 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Auth0ClientGen.Generator.Helpers;
+using Auth0ClientGen.Generator.Parser;
+using Auth0ClientGen.Generator.Tests.Fuzzing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace Auth0ClientGen.Generator.Tests;
+
+/// <summary>
+/// The parser reads plain attributes on methods and parameters from syntax instead of binding them. These tests
+/// pin down when the reader may answer, and check that the generator's output (every client and every
+/// diagnostic, with its place and message) is the same with the reader as without it.
+/// </summary>
+public class SyntaxAttributeReadingTests
+{
+    private const string Models = """
+        namespace Shop
+        {
+            public sealed class Widget { public int Id { get; set; } }
+            public static class Routes { public const string Widgets = "/widgets"; }
+        }
+        """;
+
+    /// <summary>An interface IApi in namespace Shop whose one method M is <paramref name="method"/>.</summary>
+    private static string Api(string method, string usings = "using System.Threading.Tasks;\nusing Auth0ClientGen;")
+        => $$"""
+            {{usings}}
+            namespace Shop
+            {
+                [Auth0Api(Audience = "https://shop.example.com")]
+                public interface IApi
+                {
+                    {{method}}
+                }
+            }
+            """;
+
+    /// <summary>Declarations whose attributes the reader must read, and what it must read.</summary>
+    public static TheoryData<string, string[], string> Readable => new()
+    {
+        { Api("""[Get("/widgets/{id}")] Task<Widget> M(int id);"""), [], "M: Auth0ClientGen.GetAttribute(/widgets/{id}) | id:" },
+        { Api("""[GetAttribute("/widgets")] Task M();"""), [], "M: Auth0ClientGen.GetAttribute(/widgets)" },
+        { Api("""[Post(@"/a\b"), AllowAnonymous] Task M();"""), [], @"M: Auth0ClientGen.PostAttribute(/a\b) Auth0ClientGen.AllowAnonymousAttribute()" },
+        { Api("""[Get("/widgets")][Scopes("read:widgets", "write:widgets")] Task M();"""), [], "M: Auth0ClientGen.GetAttribute(/widgets) Auth0ClientGen.ScopesAttribute([read:widgets,write:widgets])" },
+        { Api("""[Put("/w/{id}")] Task M(int id, [Body] Widget widget, [Header("X-Trace")] string trace, [AliasAs("q")] string? text);"""), [],
+            "M: Auth0ClientGen.PutAttribute(/w/{id}) | id: | widget: Auth0ClientGen.BodyAttribute() | trace: Auth0ClientGen.HeaderAttribute(X-Trace) | text: Auth0ClientGen.AliasAsAttribute(q)" },
+        { Api("""[Get("/widgets")] Task M();""", usings: "using System.Threading.Tasks;"), ["global using Auth0ClientGen;"], "M: Auth0ClientGen.GetAttribute(/widgets)" },
+        { Api("""[Get("/widgets")] Task M();""", usings: "using System.Threading.Tasks;\nusing global::Auth0ClientGen;"), [], "M: Auth0ClientGen.GetAttribute(/widgets)" },
+        { Api("""[Get(""" + "\"\"\"\n/raw\n\"\"\"" + """)] Task M();"""), [], "M: Auth0ClientGen.GetAttribute(/raw)" },
+
+        // Another type whose name is not one of the two the compiler tries does not matter. (Query, Headers and Options
+        // are not here: the framework assemblies these tests compile against have types or namespaces of those
+        // names, so the reader leaves them to the compiler, as it must.)
+        { Api("""[Get("/widgets")] Task M();"""), ["namespace Other { public class Widgets { } }"], "M: Auth0ClientGen.GetAttribute(/widgets)" },
+    };
+
+    /// <summary>Declarations the reader must leave to the compiler, each for the reason its comment gives.</summary>
+    public static TheoryData<string, string[]> LeftToTheCompiler => new()
+    {
+        // Arguments that are not plain string literals, or are named.
+        { Api("""[Get(Routes.Widgets)] Task M();"""), [] },
+        { Api("""[Get("/a" + "/b")] Task M();"""), [] },
+        { Api("""[Get(path: "/a")] Task M();"""), [] },
+        { Api("""[Get("/a", Extra = 1)] Task M();"""), [] },
+        { Api("""[Get(null)] Task M();"""), [] },
+        { Api("""[Get] Task M();"""), [] },
+        { Api("""[Post("/w")] Task M([Body(BodySerializationMethod.UrlEncoded)] Widget widget);"""), [] },
+        { Api("""[Get("/w")] Task M([Query(",")] string[] ids);"""), [] },
+        { Api("""[Multipart, Post("/w")] Task M();"""), [] },
+
+        // Names written in another form, or with a target.
+        { Api("""[Auth0ClientGen.Get("/a")] Task M();"""), [] },
+        { Api("""[@Get("/a")] Task M();"""), [] },
+        { Api("""[method: Get("/a")] Task M();"""), [] },
+
+        // Attributes of other libraries, duplicates, and ours on the wrong kind of symbol.
+        { Api("""[System.Obsolete, Get("/a")] Task M();"""), [] },
+        { Api("""[Get("/a"), Get("/b")] Task M();"""), [] },
+        { Api("""[Body, Get("/a")] Task M();"""), [] },
+
+        // The name could mean something else: a type, namespace or alias of that name anywhere, another
+        // GetAttribute, a type parameter, or our namespace not imported at the top of the file.
+        { Api("""[Get("/a")] Task M();"""), ["namespace Other { public sealed class Get : System.Attribute { } }"] },
+        { Api("""[Get("/a")] Task M();"""), ["namespace Other { public sealed class GetAttribute : System.Attribute { public GetAttribute(string path) { } } }"] },
+        { Api("""[Get("/a")] Task M();"""), ["namespace Get { }"] },
+        { Api("""[Get("/a")] Task M();"""), ["using Get = Auth0ClientGen.PostAttribute;"] },
+        { Api("""[Get("/a")] Task M<Get>();"""), [] },
+        { Api("""[Get("/a")] Task M();""", usings: "using System.Threading.Tasks;"), [] },
+        {
+            """
+            using System.Threading.Tasks;
+            namespace Shop
+            {
+                using Auth0ClientGen;
+
+                [Auth0Api(Audience = "https://shop.example.com")]
+                public interface IApi
+                {
+                    [Get("/a")] Task M();
+                }
+            }
+            """,
+            []
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Readable))]
+    public void The_reader_reads_our_attributes_written_plainly(string source, string[] otherFiles, string expected)
+    {
+        var (reader, method) = ReaderFor([source, Models, .. otherFiles]);
+
+        Assert.Equal(expected, Describe(reader, method));
+    }
+
+    [Theory]
+    [MemberData(nameof(LeftToTheCompiler))]
+    public void The_reader_leaves_anything_else_to_the_compiler(string source, string[] otherFiles)
+    {
+        var (reader, method) = ReaderFor([source, Models, .. otherFiles]);
+
+        Assert.False(
+            reader.TryRead(method, out _) && method.Parameters.All(parameter => reader.TryRead(parameter, out _)),
+            "The reader read attributes it cannot be sure of.");
+    }
+
+    [Fact]
+    public void Another_assembly_with_a_GetAttribute_makes_the_reader_leave_Get_to_the_compiler()
+    {
+        // As when a project migrating from Refit references both libraries.
+        var other = CSharpCompilation.Create(
+            "OtherLibrary",
+            [CSharpSyntaxTree.ParseText("namespace Other { public sealed class GetAttribute(string path) : System.Attribute { } }")],
+            GeneratorHarness.MetadataReferences,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(other.Emit(image).Success);
+        var compilation = GeneratorHarness.CreateCompilation(Api("""[Get("/a")] Task M([Body] Widget widget);"""), Models)
+            .AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
+        var method = MethodM(compilation);
+        var reader = new SyntaxAttributeReader(NameCensus.Of(compilation));
+
+        Assert.False(reader.TryRead(method, out _));
+        Assert.True(reader.TryRead(method.Parameters[0], out var bodyAttributes));
+        Assert.Equal(KnownTypeNames.BodyAttribute, Assert.Single(bodyAttributes).ClassName);
+    }
+
+    [Theory]
+    [MemberData(nameof(Readable))]
+    public void Readable_declarations_give_the_same_output_either_way(string source, string[] otherFiles, string expected)
+    {
+        _ = expected;
+        var compilation = GeneratorHarness.CreateCompilation([source, Models, .. otherFiles]);
+
+        var (withReader, readCount) = Generate(compilation, readAttributesFromSyntax: true);
+        var (withCompiler, _) = Generate(compilation, readAttributesFromSyntax: false);
+
+        Assert.True(readCount > 0, "The reader read nothing, so the comparison proves nothing.");
+        Assert.Equal(withCompiler, withReader);
+    }
+
+    [Theory]
+    [MemberData(nameof(LeftToTheCompiler))]
+    public void Declarations_left_to_the_compiler_give_the_same_output_either_way(string source, string[] otherFiles)
+    {
+        var compilation = GeneratorHarness.CreateCompilation([source, Models, .. otherFiles]);
+
+        Assert.Equal(
+            Generate(compilation, readAttributesFromSyntax: false).Output,
+            Generate(compilation, readAttributesFromSyntax: true).Output);
+    }
+
+    [Fact]
+    public void Every_test_source_gives_the_same_output_either_way()
+    {
+        var sources = typeof(TestSources)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => field.IsLiteral && field.FieldType == typeof(string))
+            .Select(field => (Name: field.Name, Source: (string)field.GetRawConstantValue()!))
+            .ToList();
+        Assert.True(sources.Count >= 15, "The test sources were not found.");
+
+        var read = 0;
+        foreach (var (name, source) in sources)
+        {
+            var compilation = GeneratorHarness.CreateCompilation(source);
+            var (withReader, readCount) = Generate(compilation, readAttributesFromSyntax: true);
+            read += readCount;
+            Assert.True(
+                Generate(compilation, readAttributesFromSyntax: false).Output == withReader,
+                $"{name} gives another output when attributes are read from syntax.");
+        }
+
+        Assert.True(read > 100, $"The reader read only {read} methods and parameters over all test sources.");
+    }
+
+    [Fact]
+    public void Fuzzed_declarations_give_the_same_output_either_way()
+    {
+        var corpus = FuzzCorpus.Instance;
+        var fuzzer = new GeneratorFuzzer(corpus);
+        var cases = Enumerable.Range(0, 1_000)
+            .Select(index => DeclarationMutator.CreateCase(corpus, GeneratorFuzzTests.DefaultSeed + 1, index))
+            .ToList();
+
+        var casesRead = 0;
+        var differences = new System.Collections.Concurrent.ConcurrentBag<string>();
+        System.Threading.Tasks.Parallel.ForEach(cases, fuzzCase =>
+        {
+            var compilation = fuzzer.CompilationFor(fuzzCase);
+            var (withReader, readCount) = Generate(compilation, readAttributesFromSyntax: true);
+            if (readCount > 0)
+            {
+                System.Threading.Interlocked.Increment(ref casesRead);
+            }
+
+            if (Generate(compilation, readAttributesFromSyntax: false).Output != withReader)
+            {
+                differences.Add(fuzzCase.ToString());
+            }
+        });
+
+        Assert.True(differences.IsEmpty, $"Other output with the reader in: {string.Join(", ", differences.Take(10))}");
+        Assert.True(casesRead > cases.Count / 2, $"The reader read attributes in only {casesRead} of {cases.Count} cases.");
+    }
+
+    private static (SyntaxAttributeReader Reader, IMethodSymbol Method) ReaderFor(string[] sources)
+    {
+        var compilation = GeneratorHarness.CreateCompilation(sources);
+        return (new SyntaxAttributeReader(NameCensus.Of(compilation)), MethodM(compilation));
+    }
+
+    private static IMethodSymbol MethodM(Compilation compilation)
+        => compilation.GetTypeByMetadataName("Shop.IApi")!.GetMembers("M").OfType<IMethodSymbol>().Single();
+
+    /// <summary>Every attribute the reader read, as <c>M: Class(arguments) | parameter: Class(arguments)</c>.</summary>
+    private static string Describe(SyntaxAttributeReader reader, IMethodSymbol method)
+    {
+        var parts = new List<string>();
+        foreach (var symbol in new ISymbol[] { method }.Concat(method.Parameters))
+        {
+            Assert.True(reader.TryRead(symbol, out var attributes), $"The reader did not read {symbol.Name}.");
+            parts.Add(string.Join(" ", new[] { symbol.Name + ":" }.Concat(attributes.Select(attribute =>
+                attribute.ClassName + "(" + string.Join(",", attribute.ConstructorArguments.Select(Describe)) + ")"))));
+        }
+
+        return string.Join(" | ", parts);
+    }
+
+    private static string Describe(AttributeArgument argument)
+        => argument.Kind == TypedConstantKind.Array
+            ? "[" + string.Join(",", argument.Values.Select(Describe)) + "]"
+            : argument.Value?.ToString() ?? "null";
+
+    /// <summary>
+    /// The generator's whole output, as text: each client with its hint name, each diagnostic with its place and
+    /// message, and anything it threw; and how many methods and parameters were read from syntax.
+    /// </summary>
+    private static (string Output, int ReadCount) Generate(Compilation compilation, bool readAttributesFromSyntax)
+    {
+        var generator = new Auth0ApiGenerator { ReadAttributesFromSyntax = readAttributesFromSyntax };
+        var driver = CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: GeneratorHarness.ParseOptions)
+            .RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
+        var run = driver.GetRunResult();
+        var output = string.Join(
+            Environment.NewLine,
+            run.GeneratedTrees.OrderBy(tree => tree.FilePath, StringComparer.Ordinal).Select(tree => tree.FilePath + Environment.NewLine + tree)
+                .Concat(diagnostics.Select(diagnostic => diagnostic.ToString()))
+                .Concat(run.Results.Select(result => result.Exception?.ToString() ?? string.Empty)));
+        return (output, generator.ParseResultCache!.ReadFromSyntaxCount);
+    }
+}
