@@ -68,4 +68,72 @@ public sealed class RequestUriBuilderTests
             "https://api.example.com/items?filter%5Bname%5D=a%20b&filter%5Bname%5D=c%26d&page=2",
             address.OriginalString);
     }
+
+    [Fact]
+    public void A_number_is_written_as_its_invariant_text_would_be()
+    {
+        // The overloads for values that format themselves must give exactly the address the string overloads give.
+        var numbers = new (ISpanFormattable Value, Func<RequestUriBuilder, RequestUriBuilder> Append)[]
+        {
+            (-42, builder => builder.AppendPathValue(-42, "id").AppendQueryWithEscapedName("n", -42)),
+            (long.MinValue, builder => builder.AppendPathValue(long.MinValue, "id").AppendQueryWithEscapedName("n", long.MinValue)),
+            (ulong.MaxValue, builder => builder.AppendPathValue(ulong.MaxValue, "id").AppendQueryWithEscapedName("n", ulong.MaxValue)),
+            (1.5e-300, builder => builder.AppendPathValue(1.5e-300, "id").AppendQueryWithEscapedName("n", 1.5e-300)),
+            (double.NaN, builder => builder.AppendPathValue(double.NaN, "id").AppendQueryWithEscapedName("n", double.NaN)),
+            (float.NegativeInfinity, builder => builder.AppendPathValue(float.NegativeInfinity, "id").AppendQueryWithEscapedName("n", float.NegativeInfinity)),
+            (decimal.MinValue, builder => builder.AppendPathValue(decimal.MinValue, "id").AppendQueryWithEscapedName("n", decimal.MinValue)),
+            (1234567.891m, builder => builder.AppendPathValue(1234567.891m, "id").AppendQueryWithEscapedName("n", 1234567.891m)),
+        };
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            // A culture with other separators and signs must not leak into the address.
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("fr-FR");
+            foreach (var (value, append) in numbers)
+            {
+                var text = value.ToString(null, System.Globalization.CultureInfo.InvariantCulture);
+                var expected = Start().AppendPathValue(text, "id").AppendQueryWithEscapedName("n", text).ToUri();
+
+                Assert.Equal(expected.AbsoluteUri, append(Start()).ToUri().AbsoluteUri);
+            }
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+
+        static RequestUriBuilder Start() => new RequestUriBuilder(new Uri("https://api.example.com/")).AppendLiteral("/items/");
+    }
+
+    [Fact]
+    public void A_value_that_formats_itself_is_escaped_and_refused_as_a_string_would_be()
+    {
+        var escaped = new RequestUriBuilder(new Uri("https://api.example.com/"))
+            .AppendLiteral("/items/")
+            .AppendPathValue(new Formatted("a/b?c"), "id")
+            .AppendQueryWithEscapedName("q", new Formatted("x&y=z"))
+            .ToUri();
+        var refused = Assert.Throws<ArgumentException>(() => new RequestUriBuilder(new Uri("https://api.example.com/"))
+            .AppendLiteral("/items/")
+            .AppendPathValue(new Formatted(".."), "id"));
+        var tooLong = new string('7', 100);
+        var written = new RequestUriBuilder(new Uri("https://api.example.com/")).AppendLiteral("/").AppendPathValue(new Formatted(tooLong), "id").ToUri();
+
+        Assert.Equal("https://api.example.com/items/a%2Fb%3Fc?q=x%26y%3Dz", escaped.AbsoluteUri);
+        Assert.Equal("id", refused.ParamName);
+        Assert.Contains("\"..\"", refused.Message);
+        Assert.Equal("https://api.example.com/" + tooLong, written.AbsoluteUri);
+    }
+
+    /// <summary>A value whose text is given, to reach the escaping and the checks through the formatting overloads.</summary>
+    private readonly struct Formatted(string text) : ISpanFormattable
+    {
+        public string ToString(string? format, IFormatProvider? formatProvider) => text;
+
+        public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+        {
+            charsWritten = text.Length <= destination.Length ? text.Length : 0;
+            return text.AsSpan().TryCopyTo(destination);
+        }
+    }
 }

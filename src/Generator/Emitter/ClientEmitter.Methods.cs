@@ -93,12 +93,13 @@ internal static partial class ClientEmitter
                 var path = segment.Text.TrimStart('*');
                 var dot = path.IndexOf('.');
                 var valueName = method.Parameters[segment.ParameterIndex].Name.TrimStart('@') + (dot < 0 ? string.Empty : path.Substring(dot));
-                writer.WriteLine($".{append}({FormatValue(segment.Value!)}, {Literal(valueName)})");
+                var value = segment.IsCatchAll ? FormatValue(segment.Value!) : AddressValue(segment.Value!);
+                writer.WriteLine($".{append}({value}, {Literal(valueName)})");
             }
 
             var queryValues = method.Parameters.Where(p => p.Binding == ParameterBinding.Query).SelectMany(p => p.QueryValues);
             // A name is known at build time, so it is escaped here rather than on every call.
-            WriteNameValuePairs(writer, queryValues, locals, "AppendQueryWithEscapedName", "AppendQueryCollection", UriEscaping.EscapeDataString);
+            WriteNameValuePairs(writer, queryValues, locals, AppendQueryValue, "AppendQueryCollection", UriEscaping.EscapeDataString);
             writer.WriteLine(".ToUri();");
         }
     }
@@ -223,7 +224,8 @@ internal static partial class ClientEmitter
         {
             if (pair.CollectionFormat is null)
             {
-                writer.WriteLine($".{addValue}({Literal(valueName(pair.Key))}, {FormatValue(pair.Value)})");
+                var value = addValue == AppendQueryValue ? AddressValue(pair.Value) : FormatValue(pair.Value);
+                writer.WriteLine($".{addValue}({Literal(valueName(pair.Key))}, {value})");
                 continue;
             }
 
@@ -240,6 +242,17 @@ internal static partial class ClientEmitter
         }
     }
 
+    private const string AppendQueryValue = "AppendQueryWithEscapedName";
+
+    /// <summary>
+    /// A value for RequestUriBuilder: a number that is always there is passed as it is, for the builder's overloads
+    /// that write it without making a string; anything else as <see cref="FormatValue"/> turns it into text.
+    /// </summary>
+    private static string AddressValue(ValueSource source)
+        => source is { Format: ValueFormat.Number, IsNullableValueType: false, SkipDefaultOf: null, EnumFormatter: null }
+            ? source.Expression
+            : FormatValue(source);
+
     /// <summary>An expression that turns a value into text, or null when the value is null.</summary>
     private static string FormatValue(ValueSource source)
     {
@@ -249,7 +262,7 @@ internal static partial class ClientEmitter
             ValueFormat.String => value,
             ValueFormat.Boolean => $"({value} ? \"true\" : \"false\")",
             ValueFormat.RoundTripDate => $"{value}.ToString(\"O\", {KnownTypeNames.GlobalInvariantCulture})",
-            ValueFormat.Invariant => $"{value}.ToString(null, {KnownTypeNames.GlobalInvariantCulture})",
+            ValueFormat.Invariant or ValueFormat.Number => $"{value}.ToString(null, {KnownTypeNames.GlobalInvariantCulture})",
             ValueFormat.InvariantThroughInterface =>
                 $"((global::System.IFormattable){value}).ToString(null, {KnownTypeNames.GlobalInvariantCulture})",
             ValueFormat.UriString => $"{value}?.OriginalString",

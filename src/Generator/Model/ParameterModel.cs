@@ -107,6 +107,12 @@ internal enum ValueFormat
     /// <summary>Any IFormattable, formatted in the invariant culture.</summary>
     Invariant,
 
+    /// <summary>
+    /// A built-in number (sbyte to ulong, float, double, decimal), formatted in the invariant culture; in an address
+    /// it is written straight into the buffer, without a string.
+    /// </summary>
+    Number,
+
     /// <summary>An IFormattable whose ToString(string, IFormatProvider) is only reachable through the interface.</summary>
     InvariantThroughInterface,
 

@@ -773,7 +773,7 @@ internal sealed partial class ApiParser
             SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16
                 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
                 or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Single
-                or SpecialType.System_Double or SpecialType.System_Decimal => ValueFormat.Invariant,
+                or SpecialType.System_Double or SpecialType.System_Decimal => ValueFormat.Number,
             _ when type.TypeKind == TypeKind.Enum => ValueFormat.PlainToString,
             _ when FullName(type) == "System.Uri" => ValueFormat.UriString,
             _ when FullName(type) is "System.DateTimeOffset" or "System.DateOnly" or "System.TimeOnly"

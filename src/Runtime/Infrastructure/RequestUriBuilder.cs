@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Auth0ClientGen.Internal;
 
 namespace Auth0ClientGen.Infrastructure;
@@ -81,20 +82,49 @@ public sealed class RequestUriBuilder
     public RequestUriBuilder AppendPathValue([NotNull] string? value, string parameterName)
     {
         ThrowIfRouteValueIsNull(value, parameterName);
+        ThrowIfSegmentMovesAddress(value, parameterName);
+        AppendEscaped(value);
+        return this;
+    }
 
+    /// <summary>
+    /// Appends a route value that formats itself, such as a number, in the invariant culture and escaped, as
+    /// <see cref="AppendPathValue(string?, string)"/> appends <c>value.ToString(null, CultureInfo.InvariantCulture)</c>,
+    /// without making that string.
+    /// </summary>
+    /// <typeparam name="T">A value type whose TryFormat writes what its ToString returns, as the numbers do.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="parameterName">The parameter it came from, named in the exception when it is refused.</param>
+    /// <exception cref="ArgumentException">The value formats as nothing, "." or "..", which would address another resource.</exception>
+    public RequestUriBuilder AppendPathValue<T>(T value, string parameterName)
+        where T : struct, ISpanFormattable
+    {
+        Span<char> formatted = stackalloc char[FormattedValueLength];
+        if (!value.TryFormat(formatted, out var length, default, CultureInfo.InvariantCulture))
+        {
+            return AppendPathValue(value.ToString(null, CultureInfo.InvariantCulture), parameterName);
+        }
+
+        ThrowIfSegmentMovesAddress(formatted[..length], parameterName);
+        AppendEscaped(formatted[..length]);
+        return this;
+    }
+
+    // Room for any number's invariant text (a decimal or a double needs at most about 30 characters).
+    private const int FormattedValueLength = 64;
+
+    private static void ThrowIfSegmentMovesAddress(ReadOnlySpan<char> value, string parameterName)
+    {
         // An empty segment, or a dot segment, would be removed or merged by URI normalization (System.Uri
         // decodes %2E before it does that), so the request would reach a different resource. Refusing is the
         // only way to keep the request at the address the route template describes.
-        if (value.Length == 0 || value == "." || value == "..")
+        if (value.Length == 0 || value is "." or "..")
         {
             throw new ArgumentException(
                 $"The route value '{parameterName}' is {(value.Length == 0 ? "empty" : $"\"{value}\"")}, which would"
                 + " send the request to a different address. Pass a value that names the resource.",
                 parameterName);
         }
-
-        AppendEscaped(value);
-        return this;
     }
 
     /// <summary>
@@ -176,6 +206,30 @@ public sealed class RequestUriBuilder
     public RequestUriBuilder AppendQueryWithEscapedName(string escapedName, string? value)
         => AppendQueryPair(escapedName, nameIsEscaped: true, value);
 
+    /// <summary>
+    /// Appends <c>name=value</c> to the query string for a value that formats itself, such as a number, in the
+    /// invariant culture and escaped, without making its string; the name is escaped already, as for
+    /// <see cref="AppendQueryWithEscapedName(string, string?)"/>.
+    /// </summary>
+    /// <typeparam name="T">A value type whose TryFormat writes what its ToString returns, as the numbers do.</typeparam>
+    /// <param name="escapedName">The name as <see cref="Uri.EscapeDataString(string)"/> gives it.</param>
+    /// <param name="value">The value.</param>
+    public RequestUriBuilder AppendQueryWithEscapedName<T>(string escapedName, T value)
+        where T : struct, ISpanFormattable
+    {
+        Span<char> formatted = stackalloc char[FormattedValueLength];
+        if (!value.TryFormat(formatted, out var length, default, CultureInfo.InvariantCulture))
+        {
+            return AppendQueryWithEscapedName(escapedName, value.ToString(null, CultureInfo.InvariantCulture));
+        }
+
+        StartQueryPair();
+        Append(escapedName);
+        Append('=');
+        AppendEscaped(formatted[..length]);
+        return this;
+    }
+
     private RequestUriBuilder AppendQueryPair(string name, bool nameIsEscaped, string? value)
     {
         if (value is null)
@@ -183,17 +237,7 @@ public sealed class RequestUriBuilder
             return this;
         }
 
-        // A template that ends in "?" or "&" already has the separator the next pair needs.
-        if (!_hasQuery)
-        {
-            Append('?');
-        }
-        else if (Written[^1] is not '?' and not '&')
-        {
-            Append('&');
-        }
-
-        _hasQuery = true;
+        StartQueryPair();
         if (nameIsEscaped)
         {
             Append(name);
@@ -206,6 +250,22 @@ public sealed class RequestUriBuilder
         Append('=');
         AppendEscaped(value);
         return this;
+    }
+
+    /// <summary>Writes the separator before the next name=value pair.</summary>
+    private void StartQueryPair()
+    {
+        // A template that ends in "?" or "&" already has the separator the next pair needs.
+        if (!_hasQuery)
+        {
+            Append('?');
+        }
+        else if (Written[^1] is not '?' and not '&')
+        {
+            Append('&');
+        }
+
+        _hasQuery = true;
     }
 
     /// <summary>Returns the finished, absolute address, and gives the buffer back.</summary>
@@ -237,7 +297,7 @@ public sealed class RequestUriBuilder
     }
 
     /// <summary>Escapes straight into the buffer: a value that needs escaping costs no string of its own.</summary>
-    private void AppendEscaped(string value)
+    private void AppendEscaped(ReadOnlySpan<char> value)
     {
         // Most values need no escaping and fit as they are. Otherwise one char becomes at most nine ("%E2%82%AC"
         // for a character of three UTF-8 bytes; a surrogate pair's four bytes are twelve for two chars).

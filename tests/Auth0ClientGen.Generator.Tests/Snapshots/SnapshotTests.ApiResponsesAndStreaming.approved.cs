@@ -70,7 +70,7 @@ namespace Shop.Feeds
         {
             var requestUri = this.StartRequestUri()
                 .AppendLiteral("/orders/")
-                .AppendPathValue(id.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "id")
+                .AppendPathValue(id, "id")
                 .ToUri();
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
@@ -99,7 +99,7 @@ namespace Shop.Feeds
         {
             var requestUri = this.StartRequestUri()
                 .AppendLiteral("/orders/")
-                .AppendPathValue(id.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "id")
+                .AppendPathValue(id, "id")
                 .AppendLiteral("/notes")
                 .ToUri();
 

@@ -168,7 +168,7 @@ namespace Files
         {
             var requestUri = this.StartRequestUri()
                 .AppendLiteral("/items/")
-                .AppendPathValue(id.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "id")
+                .AppendPathValue(id, "id")
                 .ToUri();
 
             using var request = new global::System.Net.Http.HttpRequestMessage(

@@ -208,7 +208,7 @@ namespace Catalog
         {
             var requestUri = this.StartRequestUri()
                 .AppendLiteral("/items/")
-                .AppendPathValue(id.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "id")
+                .AppendPathValue(id, "id")
                 .AppendLiteral("/name")
                 .ToUri();
 
@@ -224,7 +224,7 @@ namespace Catalog
         {
             var requestUri = this.StartRequestUri()
                 .AppendLiteral("/items/")
-                .AppendPathValue(key.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "key")
+                .AppendPathValue(key, "key")
                 .ToUri();
 
             using var request = new global::System.Net.Http.HttpRequestMessage(

@@ -67,7 +67,7 @@ public sealed partial class ReportsApiClient : global::IReportsApi
             .AppendPathValue(id.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "id")
             .AppendQueryWithEscapedName("since", (since.HasValue ? since.GetValueOrDefault().ToString("O", global::System.Globalization.CultureInfo.InvariantCulture) : null))
             .AppendQueryWithEscapedName("until", until.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture))
-            .AppendQueryWithEscapedName("minimum", minimum.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture))
+            .AppendQueryWithEscapedName("minimum", minimum)
             .AppendQueryWithEscapedName("ratio", (ratio.HasValue ? ratio.GetValueOrDefault().ToString(null, global::System.Globalization.CultureInfo.InvariantCulture) : null))
             .AppendQueryWithEscapedName("archived", (archived.HasValue ? (archived.GetValueOrDefault() ? "true" : "false") : null))
             .AppendQueryWithEscapedName("sort", sort.ToString())

@@ -80,7 +80,7 @@ namespace Keywords
         {
             var requestUri = this.StartRequestUri()
                 .AppendLiteral("/classes/")
-                .AppendPathValue(@class.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "class")
+                .AppendPathValue(@class, "class")
                 .ToUri();
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
@@ -176,7 +176,7 @@ namespace Keywords
         {
             var requestUri = this.StartRequestUri()
                 .AppendLiteral("/generic/")
-                .AppendPathValue(value.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "value")
+                .AppendPathValue(value, "value")
                 .ToUri();
 
             using var request = new global::System.Net.Http.HttpRequestMessage(

@@ -95,7 +95,7 @@ namespace Samples.Messages
         {
             var requestUri = this.StartRequestUri()
                 .AppendLiteral("/api/messages/")
-                .AppendPathValue(id.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "id")
+                .AppendPathValue(id, "id")
                 .AppendLiteral("?notify=true")
                 .ToUri();
 

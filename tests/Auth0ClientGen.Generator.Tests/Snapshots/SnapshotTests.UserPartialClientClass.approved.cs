@@ -64,7 +64,7 @@ namespace Shop.Partial
         {
             var requestUri = this.StartRequestUri()
                 .AppendLiteral("/invoices/")
-                .AppendPathValue(id.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "id")
+                .AppendPathValue(id, "id")
                 .ToUri();
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
@@ -142,7 +142,7 @@ namespace Shop.Partial
         {
             var requestUri = this.StartRequestUri()
                 .AppendLiteral("/orders/")
-                .AppendPathValue(id.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "id")
+                .AppendPathValue(id, "id")
                 .ToUri();
 
             using var request = new global::System.Net.Http.HttpRequestMessage(
