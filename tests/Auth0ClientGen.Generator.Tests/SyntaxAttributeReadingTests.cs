@@ -121,6 +121,19 @@ public class SyntaxAttributeReadingTests
             []
         },
 
+        // The same, written with escapes: the compiler compares names by their value.
+        { Api("""[Get("/a")] Task M();"""), ["using G\\u0065t = Auth0ClientGen.PostAttribute;"] },
+        { Api("""[Get("/a")] Task M();"""), ["using @Get = Auth0ClientGen.PostAttribute;"] },
+        { Api("""[Get("/a")] Task M();"""), ["namespace Shop { public sealed class G\\u0065t : System.Attribute { } }"] },
+        { Api("""[Get("/a")] Task M();"""), ["namespace Shop.G\\u0065t { internal sealed class Marker { } }"] },
+        { Api("""[Get("/a")] Task M<G\u0065t>();"""), [] },
+        { Api("""[Get("/a")] Task M<@GetAttribute>();"""), [] },
+        { Api("""[G\u0065t("/a")] Task M();"""), [] },
+
+        // Our namespace's name taken by a type or an alias, so "using Auth0ClientGen;" may mean something else.
+        { Api("""[Get("/a")] Task M();"""), ["internal sealed class Auth0Client\\u0047en { }"] },
+        { Api("""[Get("/a")] Task M();"""), ["global using Auth0ClientGen = System;"] },
+
         // A parameter list that does not match the method's parameters one for one.
         { Api("""[Get("/a")] Task M([Body] Widget widget, __arglist);"""), [] },
         { Api("""[Get("/a")] Task M();""", usings: "using System.Threading.Tasks;"), [] },
@@ -206,6 +219,10 @@ public class SyntaxAttributeReadingTests
         // A lookalike whose GetAttribute the compiler will not apply: abstract, or not an attribute at all.
         "lookalike with an abstract GetAttribute",
         "lookalike with a GetAttribute that is no attribute",
+
+        // A lookalike whose GetAttribute constructor requires a compiler feature this compiler lacks, so the
+        // compiler will not call it.
+        "lookalike whose GetAttribute constructor requires an unknown compiler feature",
 
         // Names the census must find in references: a nested type reached through a base interface, a namespace's
         // last part, a second module of a referenced assembly, a compilation referenced as a project, an internal
@@ -423,6 +440,11 @@ public class SyntaxAttributeReadingTests
                 "public abstract class GetAttribute : System.Attribute { public GetAttribute(string path) { } }")),
             "lookalike with a GetAttribute that is no attribute" => CompilationWithLibrary(plain, LookalikeRuntime(
                 "public class GetAttribute(string path) { }")),
+            "lookalike whose GetAttribute constructor requires an unknown compiler feature" => CSharpCompilation.Create(
+                "UserAssembly",
+                [Parse(plain), Parse(Models)],
+                GeneratorHarness.MetadataReferences.Where(reference => reference != RuntimeReference).Append(LookalikeRequiringAnUnknownFeature()),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)),
             "reference nesting Get in a base interface" => GeneratorHarness.CreateCompilation(plain.Replace("interface IApi", "interface IApi : Other.IBase"), Models)
                 .AddReferences(Library("namespace Other { public interface IBase { public sealed class Get : System.Attribute { } } }")),
             "reference declaring namespace Shop.Get" => GeneratorHarness.CreateCompilation(plain, Models)
@@ -462,6 +484,44 @@ public class SyntaxAttributeReadingTests
             [Parse(source), Parse(Models)],
             GeneratorHarness.MetadataReferences.Where(reference => reference != RuntimeReference).Append(Library(library)),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+    /// <summary>
+    /// A lookalike of our library whose GetAttribute constructor requires a compiler feature no compiler has. C#
+    /// source may not apply CompilerFeatureRequiredAttribute, so the library applies a copy declared in a namespace
+    /// of the same length, and its image is patched to name the real one.
+    /// </summary>
+    private static MetadataReference LookalikeRequiringAnUnknownFeature()
+    {
+        const string standIn = "System.Runtime.CompilerServicez";
+        const string real = "System.Runtime.CompilerServices";
+        var image = Emit(LibraryCompilation(
+            $$"""
+            namespace {{standIn}}
+            {
+                public sealed class CompilerFeatureRequiredAttribute(string featureName) : System.Attribute { }
+            }
+            """ + LookalikeRuntime($$"""
+                public sealed class GetAttribute : System.Attribute
+                {
+                    [{{standIn}}.CompilerFeatureRequired("NoSuchFeature")]
+                    public GetAttribute(string path) { }
+                }
+                """)));
+        var from = System.Text.Encoding.UTF8.GetBytes(standIn);
+        var to = System.Text.Encoding.UTF8.GetBytes(real);
+        var patched = 0;
+        for (var i = 0; i + from.Length <= image.Length; i++)
+        {
+            if (image.AsSpan(i, from.Length).SequenceEqual(from))
+            {
+                to.CopyTo(image, i);
+                patched++;
+            }
+        }
+
+        Assert.Equal(1, patched);
+        return MetadataReference.CreateFromImage(image);
+    }
 
     private static SyntaxTree Parse(string source) => CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions);
 

@@ -246,28 +246,31 @@ internal sealed class SyntaxAttributeReader(NameCensus census)
     /// </summary>
     private bool BindsAsRead(INamedTypeSymbol type, ArgumentShape shape)
     {
-        if (!census.IsAttributeClass(type))
+        if (type.HasUnsupportedMetadata || !census.IsAttributeClass(type))
         {
             return false;
         }
 
+        // Metadata the compiler does not support (such as a constructor requiring a compiler feature it lacks)
+        // takes a constructor out of overload resolution.
         var constructors = type.InstanceConstructors;
         if (shape == ArgumentShape.None)
         {
             return constructors.Any(constructor =>
-                constructor is { DeclaredAccessibility: Accessibility.Public, Parameters.Length: 0 });
+                constructor is { DeclaredAccessibility: Accessibility.Public, Parameters.Length: 0, HasUnsupportedMetadata: false });
         }
 
         if (constructors.Length != 1
-            || constructors[0] is not { DeclaredAccessibility: Accessibility.Public, Parameters.Length: 1 })
+            || constructors[0] is not { DeclaredAccessibility: Accessibility.Public, Parameters.Length: 1, HasUnsupportedMetadata: false })
         {
             return false;
         }
 
         var parameter = constructors[0].Parameters[0];
-        return shape == ArgumentShape.OneString
-            ? parameter is { IsParams: false, Type.SpecialType: SpecialType.System_String }
-            : parameter is { IsParams: true, Type: IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_String } };
+        return parameter.RefKind == RefKind.None
+            && (shape == ArgumentShape.OneString
+                ? parameter is { IsParams: false, Type.SpecialType: SpecialType.System_String }
+                : parameter is { IsParams: true, Type: IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_String } });
     }
 
     private static ImmutableArray<AttributeArgument>? ReadArguments(AttributeSyntax attribute, ArgumentShape shape)
