@@ -197,8 +197,8 @@ public class SyntaxAttributeReadingTests
     }
 
     /// <summary>
-    /// Compilations whose references or modules change what a plain <c>[Get]</c> means, in ways neither the source
-    /// nor the referenced assemblies' name lists show; each is built by <see cref="CompilationWithUnusualReferences"/>.
+    /// Compilations whose references, modules or earlier script submissions change what a plain <c>[Get]</c> means,
+    /// in ways neither the source nor the referenced assemblies' name lists show; each is built by <see cref="CompilationWithUnusualReferences"/>.
     /// </summary>
     public static TheoryData<string> UnusualReferences => new()
     {
@@ -207,6 +207,9 @@ public class SyntaxAttributeReadingTests
 
         // A module added to the assembly declares its own Auth0ClientGen.GetAttribute, which wins over ours.
         "module declaring Auth0ClientGen.GetAttribute",
+
+        // A script whose earlier submission declared Get.
+        "script after a submission declaring Get",
 
         // Our library referenced under an extern alias only: "using Auth0ClientGen;" imports a namespace of the
         // user's, and [Get] names nothing.
@@ -419,6 +422,21 @@ public class SyntaxAttributeReadingTests
                         public sealed class GetAttribute(string path, string name = "") : System.Attribute { }
                     }
                     """)),
+            "script after a submission declaring Get" => CSharpCompilation.CreateScriptCompilation(
+                "Second",
+                Parse(
+                    """
+                    using System.Threading.Tasks;
+                    using Auth0ClientGen;
+                    [Auth0Api(Audience = "https://shop.example.com")]
+                    public interface IApi { [Get("/a")] Task M(); }
+                    """,
+                    SourceCodeKind.Script),
+                GeneratorHarness.MetadataReferences,
+                previousScriptCompilation: CSharpCompilation.CreateScriptCompilation(
+                    "First",
+                    Parse("public sealed class Get : System.Attribute { }", SourceCodeKind.Script),
+                    GeneratorHarness.MetadataReferences)),
             "runtime under an extern alias only" => CSharpCompilation.Create(
                 "UserAssembly",
                 [
@@ -523,7 +541,8 @@ public class SyntaxAttributeReadingTests
         return MetadataReference.CreateFromImage(image);
     }
 
-    private static SyntaxTree Parse(string source) => CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions);
+    private static SyntaxTree Parse(string source, SourceCodeKind kind = SourceCodeKind.Regular)
+        => CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions.WithKind(kind));
 
     private static CSharpCompilation LibraryCompilation(string source, OutputKind kind = OutputKind.DynamicallyLinkedLibrary, params MetadataReference[] extra)
         => CSharpCompilation.Create(
@@ -582,7 +601,9 @@ public class SyntaxAttributeReadingTests
     private static (string Output, int ReadCount) Generate(Compilation compilation, bool readAttributesFromSyntax)
     {
         var generator = new Auth0ApiGenerator { ReadAttributesFromSyntax = readAttributesFromSyntax };
-        var driver = CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: GeneratorHarness.ParseOptions)
+        // The generated files are parsed as the user's are: a script's as script code.
+        var parseOptions = (CSharpParseOptions)compilation.SyntaxTrees.First().Options;
+        var driver = CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: parseOptions)
             .RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
         return (Describe(driver.GetRunResult(), diagnostics), generator.ParseResultCache!.ReadFromSyntaxCount);
     }

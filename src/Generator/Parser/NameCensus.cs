@@ -11,8 +11,8 @@ namespace Auth0ClientGen.Generator.Parser;
 
 /// <summary>
 /// Which simple names a compilation gives to types, namespaces and aliases anywhere: in its source, in every
-/// assembly it references, and in every using or extern alias of every file. (A compilation with modules added
-/// to its assembly has names it cannot list, and is never sure of any.) <see cref="SyntaxAttributeReader"/>
+/// assembly it references, and in every using or extern alias of every file. (A script, or a compilation with
+/// modules added to its assembly, has names it cannot list, and it is never sure of any there.) <see cref="SyntaxAttributeReader"/>
 /// asks it to be sure what an attribute name means without binding it.
 /// </summary>
 /// <remarks>
@@ -29,9 +29,9 @@ internal sealed class NameCensus
     private readonly Compilation _compilation;
     private readonly IAssemblySymbol[] _references;
 
-    // Types in modules added to the assembly (netmodules) are its own, found before any reference's, and neither
-    // the declarations in source nor the referenced assemblies list them.
-    private readonly bool _hasAddedModules;
+    // Names the census cannot list: the types of modules added to the assembly (netmodules), which are its own
+    // and found before any reference's, and, in a script, whatever earlier submissions declared.
+    private readonly bool _hasUnlistedNames;
     private readonly HashSet<string> _aliases = new(StringComparer.Ordinal);
     private bool _importsOurNamespaceGlobally;
     private bool? _ourNamespaceNameIsFree;
@@ -42,7 +42,7 @@ internal sealed class NameCensus
     {
         _compilation = compilation;
         _references = compilation.SourceModule.ReferencedAssemblySymbols.ToArray();
-        _hasAddedModules = compilation.Assembly.Modules.Skip(1).Any();
+        _hasUnlistedNames = compilation.ScriptCompilationInfo is not null || compilation.Assembly.Modules.Skip(1).Any();
         foreach (var tree in compilation.SyntaxTrees)
         {
             if (tree.GetRoot() is CompilationUnitSyntax root)
@@ -68,7 +68,7 @@ internal sealed class NameCensus
     public bool IsOnlyTypeNamed(string simpleName, string fullName, Func<INamedTypeSymbol, bool> check)
         => _onlyTypes.GetOrAdd(simpleName, name =>
         {
-            if (_hasAddedModules
+            if (_hasUnlistedNames
                 || _aliases.Contains(name)
                 || ContainsSymbolsWithName(name, SymbolFilter.Type | SymbolFilter.Namespace))
             {
