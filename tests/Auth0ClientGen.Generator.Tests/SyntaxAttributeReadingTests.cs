@@ -316,6 +316,21 @@ public class SyntaxAttributeReadingTests
                 $"After the edit to \"{edit}\" the kept driver gives another output.");
         }
 
+        // References change too: a module declaring Shop.Get is added, then taken away again.
+        var module = Module("namespace Shop { public sealed class Get : System.Attribute { } }");
+        foreach (var (change, next) in new[]
+        {
+            ("adding a module", compilation.AddReferences(module)),
+            ("removing the module", compilation),
+        })
+        {
+            driver = driver.RunGeneratorsAndUpdateCompilation(next, out _, out var diagnostics);
+
+            Assert.True(
+                Generate(next, readAttributesFromSyntax: false).Output == Describe(driver.GetRunResult(), diagnostics),
+                $"After {change} the kept driver gives another output.");
+        }
+
         Assert.True(generator.ParseResultCache!.ReadFromSyntaxCount > 0, "The reader read nothing, so the comparison proves nothing.");
     }
 
