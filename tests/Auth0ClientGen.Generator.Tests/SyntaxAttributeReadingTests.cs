@@ -53,6 +53,11 @@ public class SyntaxAttributeReadingTests
         { Api("""[Get("/widgets")] Task M();""", usings: "using System.Threading.Tasks;"), ["global using Auth0ClientGen;"], "M: Auth0ClientGen.GetAttribute(/widgets)" },
         { Api("""[Get("/widgets")] Task M();""", usings: "using System.Threading.Tasks;\nusing global::Auth0ClientGen;"), [], "M: Auth0ClientGen.GetAttribute(/widgets)" },
         { Api("""[Get(""" + "\"\"\"\n/raw\n\"\"\"" + """)] Task M();"""), [], "M: Auth0ClientGen.GetAttribute(/raw)" },
+        { Api("""[Get("/w\u0041\x42")] Task M();"""), [], "M: Auth0ClientGen.GetAttribute(/wAB)" },
+        { Api("""[Get("/widgets"),] Task M();"""), [], "M: Auth0ClientGen.GetAttribute(/widgets)" },
+
+        // An escape in the imported namespace's name changes nothing: the compiler compares names by their value.
+        { Api("""[Get("/widgets")] Task M();""", usings: "using System.Threading.Tasks;\nusing Auth0Client\\u0047en;"), [], "M: Auth0ClientGen.GetAttribute(/widgets)" },
 
         // Another type whose name is not one of the two the compiler tries does not matter. (Query, Headers and Options
         // are not here: the framework assemblies these tests compile against have types or namespaces of those
@@ -91,6 +96,46 @@ public class SyntaxAttributeReadingTests
         { Api("""[Get("/a")] Task M();"""), ["namespace Get { }"] },
         { Api("""[Get("/a")] Task M();"""), ["using Get = Auth0ClientGen.PostAttribute;"] },
         { Api("""[Get("/a")] Task M<Get>();"""), [] },
+        { Api("""[Get("/a")] Task M<GetAttribute>();"""), [] },
+        { Api("""[Get("/a")] Task M();""") + "\nfile sealed class Get : System.Attribute { }", [] },
+        {
+            Api("""[Get("/a")] Task M();""", usings: "using System.Threading.Tasks;\nusing Auth0ClientGen;\nusing static Other.Holder;"),
+            ["namespace Other { public static class Holder { public sealed class Get : System.Attribute { } } }"]
+        },
+        {
+            """
+            using System.Threading.Tasks;
+            using Auth0ClientGen;
+            namespace Shop
+            {
+                public class Outer<Get>
+                {
+                    [Auth0Api(Audience = "https://shop.example.com")]
+                    public interface IApi
+                    {
+                        [Get("/a")] Task M();
+                    }
+                }
+            }
+            """,
+            []
+        },
+
+        // The same, written with escapes: the compiler compares names by their value.
+        { Api("""[Get("/a")] Task M();"""), ["using G\\u0065t = Auth0ClientGen.PostAttribute;"] },
+        { Api("""[Get("/a")] Task M();"""), ["using @Get = Auth0ClientGen.PostAttribute;"] },
+        { Api("""[Get("/a")] Task M();"""), ["namespace Shop { public sealed class G\\u0065t : System.Attribute { } }"] },
+        { Api("""[Get("/a")] Task M();"""), ["namespace Shop.G\\u0065t { internal sealed class Marker { } }"] },
+        { Api("""[Get("/a")] Task M<G\u0065t>();"""), [] },
+        { Api("""[Get("/a")] Task M<@GetAttribute>();"""), [] },
+        { Api("""[G\u0065t("/a")] Task M();"""), [] },
+
+        // Our namespace's name taken by a type or an alias, so "using Auth0ClientGen;" may mean something else.
+        { Api("""[Get("/a")] Task M();"""), ["internal sealed class Auth0Client\\u0047en { }"] },
+        { Api("""[Get("/a")] Task M();"""), ["global using Auth0ClientGen = System;"] },
+
+        // A parameter list that does not match the method's parameters one for one.
+        { Api("""[Get("/a")] Task M([Body] Widget widget, __arglist);"""), [] },
         { Api("""[Get("/a")] Task M();""", usings: "using System.Threading.Tasks;"), [] },
         {
             """
@@ -149,6 +194,144 @@ public class SyntaxAttributeReadingTests
         Assert.False(reader.TryRead(method, out _));
         Assert.True(reader.TryRead(method.Parameters[0], out var bodyAttributes));
         Assert.Equal(KnownTypeNames.BodyAttribute, Assert.Single(bodyAttributes).ClassName);
+    }
+
+    /// <summary>
+    /// Compilations whose references, modules or earlier script submissions change what a plain <c>[Get]</c> means,
+    /// in ways neither the source nor the referenced assemblies' name lists show; each is built by <see cref="CompilationWithUnusualReferences"/>.
+    /// </summary>
+    public static TheoryData<string> UnusualReferences => new()
+    {
+        // A module added to the assembly declares Shop.Get, which the compiler finds before our GetAttribute.
+        "module declaring Shop.Get",
+
+        // A module added to the assembly declares its own Auth0ClientGen.GetAttribute, which wins over ours.
+        "module declaring Auth0ClientGen.GetAttribute",
+
+        // A script whose earlier submission declared Get.
+        "script after a submission declaring Get",
+
+        // Our library referenced under an extern alias only: "using Auth0ClientGen;" imports a namespace of the
+        // user's, and [Get] names nothing.
+        "runtime under an extern alias only",
+
+        // A lookalike of our library (as a fork or an older copy would be) whose ScopesAttribute also takes one
+        // string, so [Scopes("a")] binds to that constructor and is not an array.
+        "lookalike with a second Scopes constructor",
+
+        // A lookalike whose GetAttribute the compiler will not apply: abstract, or not an attribute at all.
+        "lookalike with an abstract GetAttribute",
+        "lookalike with a GetAttribute that is no attribute",
+
+        // A lookalike whose GetAttribute constructor requires a compiler feature this compiler lacks, so the
+        // compiler will not call it.
+        "lookalike whose GetAttribute constructor requires an unknown compiler feature",
+
+        // Names the census must find in references: a nested type reached through a base interface, a namespace's
+        // last part, a second module of a referenced assembly, a compilation referenced as a project, an internal
+        // type made visible to the user's assembly.
+        "reference nesting Get in a base interface",
+        "reference declaring namespace Shop.Get",
+        "reference whose second module declares Shop.Get",
+        "compilation reference declaring Shop.Get",
+        "reference with an internal Shop.Get visible to the user",
+    };
+
+    [Theory]
+    [MemberData(nameof(UnusualReferences))]
+    public void Unusual_references_give_the_same_output_either_way(string @case)
+    {
+        var compilation = CompilationWithUnusualReferences(@case);
+
+        Assert.Equal(
+            Generate(compilation, readAttributesFromSyntax: false).Output,
+            Generate(compilation, readAttributesFromSyntax: true).Output);
+    }
+
+    [Theory]
+    [MemberData(nameof(UnusualReferences))]
+    public void Unusual_references_leave_Get_to_the_compiler(string @case)
+    {
+        var compilation = CompilationWithUnusualReferences(@case);
+        var reader = new SyntaxAttributeReader(NameCensus.Of(compilation));
+
+        Assert.False(reader.TryRead(MethodM(compilation), out _), "The reader read an attribute it cannot be sure of.");
+    }
+
+    [Fact]
+    public void A_lookalike_of_our_library_shaped_like_ours_is_still_read()
+    {
+        // The checks that keep lookalikes out must not keep out a library whose attributes are built like ours.
+        var compilation = CompilationWithLibrary(
+            Api("""[Get("/a")] Task M();"""),
+            LookalikeRuntime("public sealed class GetAttribute(string path) : System.Attribute { }"));
+        var reader = new SyntaxAttributeReader(NameCensus.Of(compilation));
+
+        Assert.True(reader.TryRead(MethodM(compilation), out var attributes));
+        Assert.Equal("Auth0ClientGen.GetAttribute", Assert.Single(attributes).ClassName);
+        Assert.Equal(
+            Generate(compilation, readAttributesFromSyntax: false).Output,
+            Generate(compilation, readAttributesFromSyntax: true).Output);
+    }
+
+    [Fact]
+    public void A_driver_kept_across_edits_that_change_what_Get_means_gives_what_a_new_driver_gives()
+    {
+        // As in the IDE: one driver sees every edit, while a new driver that binds every attribute says what is right.
+        var generator = new Auth0ApiGenerator();
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: GeneratorHarness.ParseOptions);
+        Compilation compilation = GeneratorHarness.CreateCompilation(
+            Api("""[Get("/a")] Task M([Body] Widget widget, [Header("X-A")] string a);"""),
+            Models,
+            "namespace Other { public class Holder { } }");
+        var edited = compilation.SyntaxTrees.Last();
+        var edits = new[]
+        {
+            "namespace Other { public class Holder { } }",
+            "namespace Other { public class Holder { public class Get : System.Attribute { } } }",
+            "namespace Other { public class Holder { } }",
+            "using Get = Auth0ClientGen.PostAttribute;\nnamespace Other { public class Holder { } }",
+            "namespace Other { public class Holder { } }",
+            "namespace Other { using Body = Auth0ClientGen.QueryAttribute; public class Holder { } }",
+            "namespace Other { public class Holder { } }",
+            "namespace Other { public class Holder { } } namespace Get { }",
+            "namespace Other { public class Holder { } }",
+            "namespace Auth0ClientGen { public class Holder { public class HeaderAttribute : System.Attribute { } } }",
+            "namespace Other { public class Holder { } }",
+            "namespace Other { public class Holder { } } class Auth0ClientGen { }",
+            "namespace Other { public class Holder { } }",
+            "extern alias Get; namespace Other { public class Holder { } }",
+            "namespace Other { public class Holder { } }",
+        };
+
+        foreach (var edit in edits)
+        {
+            var tree = CSharpSyntaxTree.ParseText(edit, GeneratorHarness.ParseOptions, path: edited.FilePath);
+            compilation = compilation.ReplaceSyntaxTree(edited, tree);
+            edited = tree;
+            driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
+
+            Assert.True(
+                Generate(compilation, readAttributesFromSyntax: false).Output == Describe(driver.GetRunResult(), diagnostics),
+                $"After the edit to \"{edit}\" the kept driver gives another output.");
+        }
+
+        // References change too: a module declaring Shop.Get is added, then taken away again.
+        var module = Module("namespace Shop { public sealed class Get : System.Attribute { } }");
+        foreach (var (change, next) in new[]
+        {
+            ("adding a module", compilation.AddReferences(module)),
+            ("removing the module", compilation),
+        })
+        {
+            driver = driver.RunGeneratorsAndUpdateCompilation(next, out _, out var diagnostics);
+
+            Assert.True(
+                Generate(next, readAttributesFromSyntax: false).Output == Describe(driver.GetRunResult(), diagnostics),
+                $"After {change} the kept driver gives another output.");
+        }
+
+        Assert.True(generator.ParseResultCache!.ReadFromSyntaxCount > 0, "The reader read nothing, so the comparison proves nothing.");
     }
 
     [Theory]
@@ -237,7 +420,175 @@ public class SyntaxAttributeReadingTests
     }
 
     private static IMethodSymbol MethodM(Compilation compilation)
-        => compilation.GetTypeByMetadataName("Shop.IApi")!.GetMembers("M").OfType<IMethodSymbol>().Single();
+        => compilation.GetSymbolsWithName("IApi", SymbolFilter.Type).OfType<INamedTypeSymbol>().Single()
+            .GetMembers("M").OfType<IMethodSymbol>().Single();
+
+    private static Compilation CompilationWithUnusualReferences(string @case)
+    {
+        var plain = Api("""[Get("/a")] Task M();""");
+        return @case switch
+        {
+            "module declaring Shop.Get" => GeneratorHarness.CreateCompilation(plain, Models)
+                .AddReferences(Module("namespace Shop { public sealed class Get : System.Attribute { } }")),
+            "module declaring Auth0ClientGen.GetAttribute" => GeneratorHarness.CreateCompilation(plain, Models)
+                .AddReferences(Module("""
+                    namespace Auth0ClientGen
+                    {
+                        public sealed class GetAttribute(string path, string name = "") : System.Attribute { }
+                    }
+                    """)),
+            "script after a submission declaring Get" => CSharpCompilation.CreateScriptCompilation(
+                "Second",
+                Parse(
+                    """
+                    using System.Threading.Tasks;
+                    using Auth0ClientGen;
+                    [Auth0Api(Audience = "https://shop.example.com")]
+                    public interface IApi { [Get("/a")] Task M(); }
+                    """,
+                    SourceCodeKind.Script),
+                GeneratorHarness.MetadataReferences,
+                previousScriptCompilation: CSharpCompilation.CreateScriptCompilation(
+                    "First",
+                    Parse("public sealed class Get : System.Attribute { }", SourceCodeKind.Script),
+                    GeneratorHarness.MetadataReferences)),
+            "runtime under an extern alias only" => CSharpCompilation.Create(
+                "UserAssembly",
+                [
+                    Parse("extern alias rt;\n" + plain.Replace("[Auth0Api(", "[rt::Auth0ClientGen.Auth0Api(")),
+                    Parse("namespace Auth0ClientGen { internal static class Placeholder { } }"),
+                    Parse(Models),
+                ],
+                GeneratorHarness.MetadataReferences.Select(reference => reference == RuntimeReference ? reference.WithAliases(["rt"]) : reference),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)),
+            "lookalike with a second Scopes constructor" => CompilationWithLibrary(Api("""[Get("/a")][Scopes("read:widgets")] Task M();"""), LookalikeRuntime("""
+                public sealed class GetAttribute(string path) : System.Attribute { }
+                public sealed class ScopesAttribute : System.Attribute
+                {
+                    public ScopesAttribute(params string[] scopes) { }
+                    public ScopesAttribute(string scope) { }
+                }
+                """)),
+            "lookalike with an abstract GetAttribute" => CompilationWithLibrary(plain, LookalikeRuntime(
+                "public abstract class GetAttribute : System.Attribute { public GetAttribute(string path) { } }")),
+            "lookalike with a GetAttribute that is no attribute" => CompilationWithLibrary(plain, LookalikeRuntime(
+                "public class GetAttribute(string path) { }")),
+            "lookalike whose GetAttribute constructor requires an unknown compiler feature" => CSharpCompilation.Create(
+                "UserAssembly",
+                [Parse(plain), Parse(Models)],
+                GeneratorHarness.MetadataReferences.Where(reference => reference != RuntimeReference).Append(LookalikeRequiringAnUnknownFeature()),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)),
+            "reference nesting Get in a base interface" => GeneratorHarness.CreateCompilation(plain.Replace("interface IApi", "interface IApi : Other.IBase"), Models)
+                .AddReferences(Library("namespace Other { public interface IBase { public sealed class Get : System.Attribute { } } }")),
+            "reference declaring namespace Shop.Get" => GeneratorHarness.CreateCompilation(plain, Models)
+                .AddReferences(Library("namespace Shop.Get { public sealed class Marker { } }")),
+            "reference whose second module declares Shop.Get" => GeneratorHarness.CreateCompilation(plain, Models)
+                .AddReferences(TwoModuleLibrary("namespace Shop { public sealed class Get : System.Attribute { } }")),
+            "compilation reference declaring Shop.Get" => GeneratorHarness.CreateCompilation(plain, Models)
+                .AddReferences(LibraryCompilation("namespace Shop { public sealed class Get : System.Attribute { } }").ToMetadataReference()),
+            "reference with an internal Shop.Get visible to the user" => GeneratorHarness.CreateCompilation(plain, Models)
+                .AddReferences(Library("""
+                    [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("UserAssembly")]
+                    namespace Shop { internal sealed class Get : System.Attribute { } }
+                    """)),
+            _ => throw new ArgumentOutOfRangeException(nameof(@case), @case, "No such case."),
+        };
+    }
+
+    private static MetadataReference RuntimeReference => GeneratorHarness.MetadataReferences
+        .OfType<PortableExecutableReference>()
+        .Single(reference => reference.FilePath == typeof(Auth0ApiAttribute).Assembly.Location);
+
+    /// <summary>A library that declares our namespace's attributes itself, the ones given and [Auth0Api].</summary>
+    private static string LookalikeRuntime(string attributes)
+        => $$"""
+            namespace Auth0ClientGen
+            {
+                [System.AttributeUsage(System.AttributeTargets.Interface)]
+                public sealed class Auth0ApiAttribute : System.Attribute { public string? Audience { get; set; } }
+                {{attributes}}
+            }
+            """;
+
+    /// <summary>The user's source and models, compiled against the framework and the library, without our runtime.</summary>
+    private static Compilation CompilationWithLibrary(string source, string library)
+        => CSharpCompilation.Create(
+            "UserAssembly",
+            [Parse(source), Parse(Models)],
+            GeneratorHarness.MetadataReferences.Where(reference => reference != RuntimeReference).Append(Library(library)),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+    /// <summary>
+    /// A lookalike of our library whose GetAttribute constructor requires a compiler feature no compiler has. C#
+    /// source may not apply CompilerFeatureRequiredAttribute, so the library applies a copy declared in a namespace
+    /// of the same length, and its image is patched to name the real one.
+    /// </summary>
+    private static MetadataReference LookalikeRequiringAnUnknownFeature()
+    {
+        const string standIn = "System.Runtime.CompilerServicez";
+        const string real = "System.Runtime.CompilerServices";
+        var image = Emit(LibraryCompilation(
+            $$"""
+            namespace {{standIn}}
+            {
+                public sealed class CompilerFeatureRequiredAttribute(string featureName) : System.Attribute { }
+            }
+            """ + LookalikeRuntime($$"""
+                public sealed class GetAttribute : System.Attribute
+                {
+                    [{{standIn}}.CompilerFeatureRequired("NoSuchFeature")]
+                    public GetAttribute(string path) { }
+                }
+                """)));
+        var from = System.Text.Encoding.UTF8.GetBytes(standIn);
+        var to = System.Text.Encoding.UTF8.GetBytes(real);
+        var patched = 0;
+        for (var i = 0; i + from.Length <= image.Length; i++)
+        {
+            if (image.AsSpan(i, from.Length).SequenceEqual(from))
+            {
+                to.CopyTo(image, i);
+                patched++;
+            }
+        }
+
+        Assert.Equal(1, patched);
+        return MetadataReference.CreateFromImage(image);
+    }
+
+    private static SyntaxTree Parse(string source, SourceCodeKind kind = SourceCodeKind.Regular)
+        => CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions.WithKind(kind));
+
+    private static CSharpCompilation LibraryCompilation(string source, OutputKind kind = OutputKind.DynamicallyLinkedLibrary, params MetadataReference[] extra)
+        => CSharpCompilation.Create(
+            kind == OutputKind.NetModule ? "OtherModule" : "OtherLibrary",
+            [Parse(source)],
+            GeneratorHarness.MetadataReferences.Where(reference => reference != RuntimeReference).Concat(extra),
+            new CSharpCompilationOptions(kind));
+
+    private static byte[] Emit(CSharpCompilation compilation)
+    {
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
+        return image.ToArray();
+    }
+
+    private static MetadataReference Library(string source) => MetadataReference.CreateFromImage(Emit(LibraryCompilation(source)));
+
+    private static MetadataReference Module(string source)
+        => ModuleMetadata.CreateFromImage(Emit(LibraryCompilation(source, OutputKind.NetModule))).GetReference();
+
+    /// <summary>An assembly of two modules, the second declaring <paramref name="source"/>.</summary>
+    private static MetadataReference TwoModuleLibrary(string source)
+    {
+        var module = Emit(LibraryCompilation(source, OutputKind.NetModule));
+        var main = Emit(LibraryCompilation(
+            "namespace Other { public sealed class Marker { } }",
+            OutputKind.DynamicallyLinkedLibrary,
+            ModuleMetadata.CreateFromImage(module).GetReference()));
+        return AssemblyMetadata.Create(ModuleMetadata.CreateFromImage(main), ModuleMetadata.CreateFromImage(module)).GetReference();
+    }
 
     /// <summary>Every attribute the reader read, as <c>M: Class(arguments) | parameter: Class(arguments)</c>.</summary>
     private static string Describe(SyntaxAttributeReader reader, IMethodSymbol method)
@@ -265,14 +616,17 @@ public class SyntaxAttributeReadingTests
     private static (string Output, int ReadCount) Generate(Compilation compilation, bool readAttributesFromSyntax)
     {
         var generator = new Auth0ApiGenerator { ReadAttributesFromSyntax = readAttributesFromSyntax };
-        var driver = CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: GeneratorHarness.ParseOptions)
+        // The generated files are parsed as the user's are: a script's as script code.
+        var parseOptions = (CSharpParseOptions)compilation.SyntaxTrees.First().Options;
+        var driver = CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: parseOptions)
             .RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
-        var run = driver.GetRunResult();
-        var output = string.Join(
+        return (Describe(driver.GetRunResult(), diagnostics), generator.ParseResultCache!.ReadFromSyntaxCount);
+    }
+
+    private static string Describe(GeneratorDriverRunResult run, System.Collections.Immutable.ImmutableArray<Diagnostic> diagnostics)
+        => string.Join(
             Environment.NewLine,
             run.GeneratedTrees.OrderBy(tree => tree.FilePath, StringComparer.Ordinal).Select(tree => tree.FilePath + Environment.NewLine + tree)
                 .Concat(diagnostics.Select(diagnostic => diagnostic.ToString()))
                 .Concat(run.Results.Select(result => result.Exception?.ToString() ?? string.Empty)));
-        return (output, generator.ParseResultCache!.ReadFromSyntaxCount);
-    }
 }

@@ -11,7 +11,8 @@ namespace Auth0ClientGen.Generator.Parser;
 
 /// <summary>
 /// Which simple names a compilation gives to types, namespaces and aliases anywhere: in its source, in every
-/// assembly it references, and in every using or extern alias of every file. <see cref="SyntaxAttributeReader"/>
+/// assembly it references, and in every using or extern alias of every file. (A script, or a compilation with
+/// modules added to its assembly, has names it cannot list, and it is never sure of any there.) <see cref="SyntaxAttributeReader"/>
 /// asks it to be sure what an attribute name means without binding it.
 /// </summary>
 /// <remarks>
@@ -27,6 +28,10 @@ internal sealed class NameCensus
 
     private readonly Compilation _compilation;
     private readonly IAssemblySymbol[] _references;
+
+    // Names the census cannot list: the types of modules added to the assembly (netmodules), which are its own
+    // and found before any reference's, and, in a script, whatever earlier submissions declared.
+    private readonly bool _hasUnlistedNames;
     private readonly HashSet<string> _aliases = new(StringComparer.Ordinal);
     private bool _importsOurNamespaceGlobally;
     private bool? _ourNamespaceNameIsFree;
@@ -37,6 +42,7 @@ internal sealed class NameCensus
     {
         _compilation = compilation;
         _references = compilation.SourceModule.ReferencedAssemblySymbols.ToArray();
+        _hasUnlistedNames = compilation.ScriptCompilationInfo is not null || compilation.Assembly.Modules.Skip(1).Any();
         foreach (var tree in compilation.SyntaxTrees)
         {
             if (tree.GetRoot() is CompilationUnitSyntax root)
@@ -56,12 +62,15 @@ internal sealed class NameCensus
 
     /// <summary>
     /// Whether the one type anywhere with this simple name is the referenced class <paramref name="fullName"/>,
-    /// public, passing <paramref name="check"/>; no namespace or alias has the name either.
+    /// public, in an assembly referenced without an extern alias only, passing <paramref name="check"/>; no
+    /// namespace or alias has the name either.
     /// </summary>
     public bool IsOnlyTypeNamed(string simpleName, string fullName, Func<INamedTypeSymbol, bool> check)
         => _onlyTypes.GetOrAdd(simpleName, name =>
         {
-            if (_aliases.Contains(name) || ContainsSymbolsWithName(name, SymbolFilter.Type | SymbolFilter.Namespace))
+            if (_hasUnlistedNames
+                || _aliases.Contains(name)
+                || ContainsSymbolsWithName(name, SymbolFilter.Type | SymbolFilter.Namespace))
             {
                 return false;
             }
@@ -85,8 +94,40 @@ internal sealed class NameCensus
                 }
             }
 
-            return found is { DeclaredAccessibility: Accessibility.Public, TypeKind: TypeKind.Class } && check(found);
+            return found is { DeclaredAccessibility: Accessibility.Public, TypeKind: TypeKind.Class }
+                && IsVisibleWithoutAlias(found.ContainingAssembly)
+                && check(found);
         });
+
+    /// <summary>
+    /// Whether the type is a class the compiler accepts as an attribute: not abstract, and derived from the one
+    /// System.Attribute the compilation sees.
+    /// </summary>
+    public bool IsAttributeClass(INamedTypeSymbol type)
+    {
+        if (type.IsAbstract || _compilation.GetTypeByMetadataName("System.Attribute") is not { } attribute)
+        {
+            return false;
+        }
+
+        for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(baseType, attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the assembly's types are in the global namespace tree: a reference given only extern aliases shows
+    /// them under those aliases alone, so a using of our namespace would not reach them.
+    /// </summary>
+    private bool IsVisibleWithoutAlias(IAssemblySymbol assembly)
+        => _compilation.GetMetadataReference(assembly)?.Properties.Aliases is { } aliases
+            && (aliases.IsEmpty || aliases.Contains(MetadataReferenceProperties.GlobalAlias));
 
     /// <summary>
     /// Whether our namespace's types are in scope at the node without doubt: the node is inside our namespace, or a

@@ -29,7 +29,10 @@ namespace Auth0ClientGen.Generator.Parser;
 /// before. It says no for a symbol unless every attribute on it: is written with a simple name (not qualified,
 /// not an alias, no <c>@</c>); has no target such as <c>return:</c>; means one of our attribute types for certain,
 /// as above, with no type parameter in scope of either name; belongs on that kind of symbol and appears once; and
-/// has the arguments of one of our constructors, as string literals, without names, and no syntax error. Anything
+/// has the arguments of one of our constructors, as string literals, without names, and no syntax error. "Ours" is
+/// judged from the type the census finds, not from its name alone, since a lookalike of our library can take its
+/// place: it must be an attribute class the compiler applies, in an assembly referenced without an extern alias
+/// only, whose constructors leave overload resolution no other choice than the one the reader assumes. Anything
 /// else (another library's attribute, a constant, a named argument, an enum) takes the compiler's path. A
 /// differential test parses every test and fuzz declaration both ways and requires equal results.
 /// </para>
@@ -188,7 +191,7 @@ internal sealed class SyntaxAttributeReader(NameCensus census)
         }
 
         var simpleName = known.ClassName.Substring(known.ClassName.LastIndexOf('.') + 1);
-        if (!census.IsOnlyTypeNamed(simpleName, known.ClassName, type => HasConstructor(type, known.Shape))
+        if (!census.IsOnlyTypeNamed(simpleName, known.ClassName, type => BindsAsRead(type, known.Shape))
             || census.NamesAnything(other)
             || NamesTypeParameterInScope(method, simpleName, other)
             || !ImportsOurNamespace(method))
@@ -236,20 +239,39 @@ internal sealed class SyntaxAttributeReader(NameCensus census)
     }
 
     /// <summary>
-    /// Whether the type has the constructor the arguments would bind to, so the compiler would give the values the
-    /// reader gives: a parameterless one, one taking a string, or one taking <c>params string[]</c>.
+    /// Whether the compiler would bind the arguments as the reader reads them: the type is an attribute class, and
+    /// has a public parameterless constructor, or, for string arguments, one constructor only, taking a string or
+    /// <c>params string[]</c>. (Ours are like that; a lookalike of our library with a second constructor such as
+    /// <c>ScopesAttribute(string)</c> would take <c>[Scopes("a")]</c> as one string, not an array.)
     /// </summary>
-    private static bool HasConstructor(INamedTypeSymbol type, ArgumentShape shape)
-        => type.InstanceConstructors.Any(constructor =>
-            constructor.DeclaredAccessibility == Accessibility.Public
-            && shape switch
-            {
-                ArgumentShape.None => constructor.Parameters.Length == 0,
-                ArgumentShape.OneString => constructor.Parameters.Length == 1
-                    && constructor.Parameters[0] is { IsParams: false, Type.SpecialType: SpecialType.System_String },
-                _ => constructor.Parameters.Length == 1
-                    && constructor.Parameters[0] is { IsParams: true, Type: IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_String } },
-            });
+    private bool BindsAsRead(INamedTypeSymbol type, ArgumentShape shape)
+    {
+        if (type.HasUnsupportedMetadata || !census.IsAttributeClass(type))
+        {
+            return false;
+        }
+
+        // Metadata the compiler does not support (such as a constructor requiring a compiler feature it lacks)
+        // takes a constructor out of overload resolution.
+        var constructors = type.InstanceConstructors;
+        if (shape == ArgumentShape.None)
+        {
+            return constructors.Any(constructor =>
+                constructor is { DeclaredAccessibility: Accessibility.Public, Parameters.Length: 0, HasUnsupportedMetadata: false });
+        }
+
+        if (constructors.Length != 1
+            || constructors[0] is not { DeclaredAccessibility: Accessibility.Public, Parameters.Length: 1, HasUnsupportedMetadata: false })
+        {
+            return false;
+        }
+
+        var parameter = constructors[0].Parameters[0];
+        return parameter.RefKind == RefKind.None
+            && (shape == ArgumentShape.OneString
+                ? parameter is { IsParams: false, Type.SpecialType: SpecialType.System_String }
+                : parameter is { IsParams: true, Type: IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_String } });
+    }
 
     private static ImmutableArray<AttributeArgument>? ReadArguments(AttributeSyntax attribute, ArgumentShape shape)
     {
