@@ -9,13 +9,18 @@ using Xunit;
 namespace Auth0ClientGen.Generator.Tests;
 
 /// <summary>
-/// The parser writes common type names itself instead of asking Roslyn's display machinery; each name it writes
-/// must be exactly what Roslyn displays.
+/// The parser writes common type names itself instead of asking Roslyn's display machinery, in both of its
+/// formats; each name it writes must be exactly what Roslyn displays.
 /// </summary>
 public class QualifiedTypeNameTests
 {
     private static readonly SymbolDisplayFormat RoslynFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    // The parser's format for the names it compares.
+    private static readonly SymbolDisplayFormat FullNameFormat = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
 
     [Fact]
     public void Every_type_the_test_sources_and_fuzz_cases_declare_is_written_as_Roslyn_displays_it()
@@ -52,27 +57,37 @@ public class QualifiedTypeNameTests
             """));
 
         var written = 0;
+        var writtenFullNames = 0;
         var mismatches = new List<string>();
         foreach (var compilation in compilations)
         {
-            foreach (var type in DeclaredTypes(compilation))
+            foreach (var type in DeclaredTypes(compilation).SelectMany(type => new[] { type, type.OriginalDefinition }))
             {
-                if (QualifiedTypeName.TryWrite(type) is not { } name)
+                if (QualifiedTypeName.TryWrite(type) is { } name)
                 {
-                    continue;
+                    written++;
+                    var expected = type.ToDisplayString(RoslynFormat);
+                    if (name != expected)
+                    {
+                        mismatches.Add($"{name} instead of {expected}");
+                    }
                 }
 
-                written++;
-                var expected = type.ToDisplayString(RoslynFormat);
-                if (name != expected)
+                if (QualifiedTypeName.TryWriteFullName(type) is { } fullName)
                 {
-                    mismatches.Add($"{name} instead of {expected}");
+                    writtenFullNames++;
+                    var expected = type.ToDisplayString(FullNameFormat);
+                    if (fullName != expected)
+                    {
+                        mismatches.Add($"{fullName} instead of {expected}");
+                    }
                 }
             }
         }
 
         Assert.Empty(mismatches.Distinct());
         Assert.True(written > 1_000, $"Only {written} names were written without Roslyn.");
+        Assert.True(writtenFullNames > 1_000, $"Only {writtenFullNames} full names were written without Roslyn.");
     }
 
     /// <summary>Every method's return and parameter types in the compilation's own source, with their type arguments.</summary>

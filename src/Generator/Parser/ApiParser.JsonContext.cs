@@ -57,10 +57,11 @@ internal sealed partial class ApiParser
             SymbolEqualityComparer.Default);
 
         var valid = true;
-        foreach (var (type, typeLocation) in _jsonTypes)
+        foreach (var (type, source) in _jsonTypes)
         {
             if (!listed.Contains(Unannotated(type)))
             {
+                var typeLocation = source is IMethodSymbol method ? ReturnTypeLocation(method) ?? LocationOf(method) : LocationOf(source);
                 Report(DiagnosticDescriptors.TypeMissingFromJsonContext, typeLocation, type.ToDisplayString(), context.ToDisplayString());
                 valid = false;
             }

@@ -43,14 +43,14 @@ internal sealed partial class ApiParser
         var (parameters, routeSegments) = ParseParameters(method, route, templateLocation);
         if (returnKind is ReturnKind.Json or ReturnKind.ApiResponse or ReturnKind.AsyncEnumerable && resultType is not null)
         {
-            _jsonTypes.Add((resultType, ReturnTypeLocation(method) ?? methodLocation));
+            _jsonTypes.Add((resultType, method));
         }
 
         for (var i = 0; i < parameters.Count; i++)
         {
             if (parameters[i].Binding is ParameterBinding.Body or ParameterBinding.Part && parameters[i].BodyKind == BodyKind.Json)
             {
-                _jsonTypes.Add((method.Parameters[i].Type, LocationOf(method.Parameters[i])));
+                _jsonTypes.Add((method.Parameters[i].Type, method.Parameters[i]));
             }
         }
 

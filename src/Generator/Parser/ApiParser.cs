@@ -49,8 +49,9 @@ internal sealed partial class ApiParser
     // The generated enum formatter, called through the client's full name; set before members are parsed.
     private string _enumFormatterMethod = "FormatEnumValue";
 
-    // Every type the client reads or writes as JSON, with where it is declared, to check against a declared context.
-    private readonly System.Collections.Generic.List<(ITypeSymbol Type, Location? Location)> _jsonTypes = [];
+    // Every type the client reads or writes as JSON, to check against a declared context, with the method whose
+    // result it is or the parameter that carries it; their places are found only for a type that is missing.
+    private readonly System.Collections.Generic.List<(ITypeSymbol Type, ISymbol Source)> _jsonTypes = [];
 
     private ApiParser(
         Compilation compilation,
@@ -562,7 +563,7 @@ internal sealed partial class ApiParser
             || type.TypeKind == TypeKind.Error
             || type.ContainingNamespace is not { } @namespace)
         {
-            return type.ToDisplayString(FullNameFormat);
+            return QualifiedTypeName.TryWriteFullName(type) ?? type.ToDisplayString(FullNameFormat);
         }
 
         var name = type.Name;

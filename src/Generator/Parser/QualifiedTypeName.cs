@@ -5,13 +5,15 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Auth0ClientGen.Generator.Parser;
 
 /// <summary>
-/// Writes the common shapes of type names the way <c>SymbolDisplayFormat.FullyQualifiedFormat</c> with nullable
-/// reference annotations displays them: <c>global::System.Threading.Tasks.Task&lt;global::Shop.Order?&gt;</c>,
-/// <c>int?</c>, <c>string</c>.
+/// Writes the common shapes of type names the way Roslyn displays them in the parser's two formats: as code, in
+/// <c>SymbolDisplayFormat.FullyQualifiedFormat</c> with nullable reference annotations
+/// (<c>global::System.Threading.Tasks.Task&lt;global::Shop.Order?&gt;</c>, <c>int?</c>, <c>string</c>), and as the full
+/// names the parser compares (<c>System.Threading.Tasks.Task&lt;TResult&gt;</c>).
 /// </summary>
 /// <remarks>
-/// Why: the parser names the return type, the result type and every parameter type of every method, and Roslyn's
-/// display machinery was a noticeable part of a cold run. This covers top-level named types, their type arguments,
+/// Why: the parser names the return type, the result type and every parameter type of every method, and compares
+/// full names to recognise Task, ApiResponse and the rest; Roslyn's display machinery was a noticeable part of a
+/// cold run. This covers top-level named types, their type arguments,
 /// keywords for the special types, <c>T?</c> for nullable value types and annotated reference types, and type
 /// parameters. Anything else (arrays, tuples, nested, pointer, error and native-integer types, names that are
 /// keywords of any kind) returns null and the caller asks Roslyn; a test compares both on every type the test
@@ -19,13 +21,25 @@ namespace Auth0ClientGen.Generator.Parser;
 /// </remarks>
 internal static class QualifiedTypeName
 {
+    /// <summary>The name as C# code can use it anywhere, or null for a shape this class leaves to Roslyn.</summary>
     public static string? TryWrite(ITypeSymbol type)
     {
         var text = new StringBuilder();
-        return TryWrite(type, text) ? text.ToString() : null;
+        return TryWrite(type, text, asCode: true) ? text.ToString() : null;
     }
 
-    private static bool TryWrite(ITypeSymbol type, StringBuilder text)
+    /// <summary>
+    /// The name as the parser compares names, with namespaces, type arguments and CLR names but no <c>global::</c>,
+    /// keywords or nullable annotations (<c>System.Threading.Tasks.Task&lt;System.Int32&gt;</c>), or null for a shape
+    /// this class leaves to Roslyn.
+    /// </summary>
+    public static string? TryWriteFullName(ITypeSymbol type)
+    {
+        var text = new StringBuilder();
+        return TryWrite(type, text, asCode: false) ? text.ToString() : null;
+    }
+
+    private static bool TryWrite(ITypeSymbol type, StringBuilder text, bool asCode)
     {
         if (type is ITypeParameterSymbol typeParameter)
         {
@@ -35,7 +49,7 @@ internal static class QualifiedTypeName
             }
 
             text.Append(typeParameter.Name);
-            return AppendAnnotation(type, text);
+            return !asCode || AppendAnnotation(type, text);
         }
 
         if (type is not INamedTypeSymbol named
@@ -51,9 +65,15 @@ internal static class QualifiedTypeName
 
         if (named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
         {
+            // Nullable<T> itself is displayed in full; the full names the parser compares are left to Roslyn.
+            if (!asCode || named.IsDefinition)
+            {
+                return false;
+            }
+
             // int? rather than Nullable<int>; a nullable of a nullable is a compiler error the caller handles.
             var underlying = named.TypeArguments[0];
-            if (underlying.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T || !TryWrite(underlying, text))
+            if (underlying.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T || !TryWrite(underlying, text, asCode))
             {
                 return false;
             }
@@ -62,13 +82,13 @@ internal static class QualifiedTypeName
             return true;
         }
 
-        if (Keyword(named.SpecialType) is { } keyword)
+        if (asCode && Keyword(named.SpecialType) is { } keyword)
         {
             text.Append(keyword);
             return AppendAnnotation(type, text);
         }
 
-        if (IsKeyword(named.Name) || !AppendNamespace(named.ContainingNamespace, text))
+        if (IsKeyword(named.Name) || !AppendNamespace(named.ContainingNamespace, text, asCode))
         {
             return false;
         }
@@ -84,7 +104,7 @@ internal static class QualifiedTypeName
                     text.Append(", ");
                 }
 
-                if (!TryWrite(named.TypeArguments[i], text))
+                if (!TryWrite(named.TypeArguments[i], text, asCode))
                 {
                     return false;
                 }
@@ -93,10 +113,10 @@ internal static class QualifiedTypeName
             text.Append('>');
         }
 
-        return AppendAnnotation(type, text);
+        return !asCode || AppendAnnotation(type, text);
     }
 
-    private static bool AppendNamespace(INamespaceSymbol? @namespace, StringBuilder text)
+    private static bool AppendNamespace(INamespaceSymbol? @namespace, StringBuilder text, bool asCode)
     {
         if (@namespace is null)
         {
@@ -105,11 +125,15 @@ internal static class QualifiedTypeName
 
         if (@namespace.IsGlobalNamespace)
         {
-            text.Append("global::");
+            if (asCode)
+            {
+                text.Append("global::");
+            }
+
             return true;
         }
 
-        if (IsKeyword(@namespace.Name) || !AppendNamespace(@namespace.ContainingNamespace, text))
+        if (IsKeyword(@namespace.Name) || !AppendNamespace(@namespace.ContainingNamespace, text, asCode))
         {
             return false;
         }
