@@ -50,6 +50,9 @@ internal sealed class SyntaxAttributeReader(NameCensus census)
     {
         public string ClassName { get; } = className;
 
+        /// <summary>The class's name without its namespace, such as <c>GetAttribute</c>.</summary>
+        public string SimpleName { get; } = className.Substring(className.LastIndexOf('.') + 1);
+
         public ArgumentShape Shape { get; } = shape;
 
         /// <summary>Whether it belongs on methods; otherwise on parameters.</summary>
@@ -74,7 +77,7 @@ internal sealed class SyntaxAttributeReader(NameCensus census)
         new KnownAttribute(KnownTypeNames.HeaderAttribute, ArgumentShape.OneString, onMethods: false),
         new KnownAttribute(KnownTypeNames.HeaderCollectionAttribute, ArgumentShape.None, onMethods: false),
         new KnownAttribute(KnownTypeNames.AliasAsAttribute, ArgumentShape.OneString, onMethods: false),
-    }.ToDictionary(known => known.ClassName.Substring(known.ClassName.LastIndexOf('.') + 1));
+    }.ToDictionary(known => known.SimpleName);
 
     /// <summary>How many methods and parameters this reader read, for tests.</summary>
     public int ReadCount { get; private set; }
@@ -190,7 +193,7 @@ internal sealed class SyntaxAttributeReader(NameCensus census)
             return null;
         }
 
-        var simpleName = known.ClassName.Substring(known.ClassName.LastIndexOf('.') + 1);
+        var simpleName = known.SimpleName;
         if (!census.IsOnlyTypeNamed(simpleName, known.ClassName, type => BindsAsRead(type, known.Shape))
             || census.NamesAnything(other)
             || NamesTypeParameterInScope(method, simpleName, other)
