@@ -36,7 +36,6 @@ internal sealed partial class ApiParser
     private static readonly string GeneratorVersion =
         typeof(ApiParser).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
-    private readonly Compilation _compilation;
     private readonly INamedTypeSymbol _interface;
     private readonly AttributeData _apiAttribute;
     private readonly CancellationToken _cancellationToken;
@@ -54,14 +53,12 @@ internal sealed partial class ApiParser
     private readonly System.Collections.Generic.List<(ITypeSymbol Type, ISymbol Source)> _jsonTypes = [];
 
     private ApiParser(
-        Compilation compilation,
         INamedTypeSymbol @interface,
         AttributeData apiAttribute,
         SyntaxAttributeReader? syntaxAttributes,
         CancellationToken cancellationToken)
     {
         _syntaxAttributes = syntaxAttributes;
-        _compilation = compilation;
         _interface = @interface;
         _apiAttribute = apiAttribute;
         _cancellationToken = cancellationToken;
@@ -92,7 +89,6 @@ internal sealed partial class ApiParser
         }
 
         var parser = new ApiParser(
-            context.SemanticModel.Compilation,
             @interface,
             context.Attributes[0],
             syntaxAttributes,
