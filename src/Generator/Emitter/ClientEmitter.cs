@@ -71,10 +71,16 @@ internal static partial class ClientEmitter
         writer.WriteLine($"{accessibility} sealed partial class {api.ClientName} : {api.InterfaceTypeName}");
         writer.OpenBlock();
 
-        var declaredBaseAddress = api.BaseUrl is null
-            ? "null"
-            : $"new {KnownTypeNames.GlobalUri}({Literal(api.BaseUrl)})";
-        writer.WriteLine($"private static readonly {KnownTypeNames.GlobalUri}? DeclaredBaseAddress = {declaredBaseAddress};");
+        if (api.BaseUrl is null)
+        {
+            writer.WriteLine($"private static readonly {KnownTypeNames.GlobalUri}? DeclaredBaseAddress = null;");
+        }
+        else
+        {
+            writer.WriteLine(
+                $"private static readonly {KnownTypeNames.GlobalUri}? DeclaredBaseAddress = new {KnownTypeNames.GlobalUri}({Literal(api.BaseUrl)});");
+        }
+
         writer.WriteLine();
         var constantRoutes = ConstantRoutes(api);
         WriteConstantRequestUris(writer, constantRoutes);
@@ -136,7 +142,7 @@ internal static partial class ClientEmitter
             }
         }
 
-        if (api.Methods.Any(method => method.UnsupportedReason is null && ConstantRoute(method) is null))
+        if (AnyMethodBuildsItsRequestUri(api))
         {
             writer.WriteLine();
             writer.WriteLine($"private {KnownTypeNames.GlobalRequestUriBuilder} StartRequestUri() => new(this.ResolveBaseAddress());");
@@ -199,11 +205,45 @@ internal static partial class ClientEmitter
     /// address can be built once per base address rather than on every call; otherwise null.
     /// </summary>
     private static string? ConstantRoute(MethodModel method)
-        => method.UnsupportedReason is null
-            && method.Route.All(segment => segment.IsLiteral)
-            && !method.Parameters.Any(parameter => parameter.Binding == ParameterBinding.Query)
-                ? string.Concat(method.Route.Select(segment => segment.Text))
-                : null;
+    {
+        if (method.UnsupportedReason is not null)
+        {
+            return null;
+        }
+
+        foreach (var segment in method.Route)
+        {
+            if (!segment.IsLiteral)
+            {
+                return null;
+            }
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Binding == ParameterBinding.Query)
+            {
+                return null;
+            }
+        }
+
+        // A route without values is usually one piece of text, which then needs no joining.
+        return method.Route.Count == 1 ? method.Route[0].Text : string.Concat(method.Route.Select(segment => segment.Text));
+    }
+
+    /// <summary>Whether an implemented method's address has values in it, so the client needs StartRequestUri.</summary>
+    private static bool AnyMethodBuildsItsRequestUri(ApiModel api)
+    {
+        foreach (var method in api.Methods)
+        {
+            if (method.UnsupportedReason is null && ConstantRoute(method) is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static void WriteConstantRequestUris(SourceWriter writer, Dictionary<string, int> constantRoutes)
     {
@@ -241,10 +281,65 @@ internal static partial class ClientEmitter
     }
 
     /// <summary>The client's fully qualified name, which no parameter name can shadow.</summary>
-    private static string ClientTypeName(ApiModel api)
-        => api.Namespace.Length == 0 ? "global::" + api.ClientName : $"global::{api.Namespace}.{api.ClientName}";
+    private static QualifiedClientName ClientTypeName(ApiModel api) => new(api);
 
-    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+    private static CSharpLiteral Literal(string value) => new(value);
 
-    private static string NullableLiteral(string? value) => value is null ? "null" : Literal(value);
+    private static CSharpLiteral NullableLiteral(string? value) => new(value);
+
+    /// <summary>What <see cref="ClientTypeName"/> writes.</summary>
+    private readonly struct QualifiedClientName(ApiModel api) : ISourceFragment
+    {
+        public void WriteTo(SourceWriter writer)
+        {
+            writer.Write("global::");
+            if (api.Namespace.Length != 0)
+            {
+                writer.Write($"{api.Namespace}.");
+            }
+
+            writer.Write(api.ClientName);
+        }
+
+        public override string ToString() => SourceWriter.Render(this);
+    }
+
+    /// <summary>A C# string literal holding the value, or <c>null</c> when there is none.</summary>
+    private readonly struct CSharpLiteral(string? value) : ISourceFragment
+    {
+        public void WriteTo(SourceWriter writer)
+        {
+            if (value is null)
+            {
+                writer.Write("null");
+            }
+            else if (NeedsNoEscaping(value))
+            {
+                // Most values are plain text, which needs only its quotes and no formatted copy.
+                writer.Write('"');
+                writer.Write(value);
+                writer.Write('"');
+            }
+            else
+            {
+                writer.Write(SymbolDisplay.FormatLiteral(value, quote: true));
+            }
+        }
+
+        public override string ToString() => SourceWriter.Render(this);
+
+        /// <summary>Whether the value is printable ASCII without a quote or backslash, which FormatLiteral keeps as it is.</summary>
+        private static bool NeedsNoEscaping(string value)
+        {
+            foreach (var c in value)
+            {
+                if (c is < ' ' or > '~' or '"' or '\\')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 }

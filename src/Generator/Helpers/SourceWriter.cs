@@ -156,7 +156,10 @@ internal sealed class SourceWriter : IDisposable
     }
 }
 
-/// <summary>A piece of code that writes itself into a <see cref="SourceWriter"/>.</summary>
+/// <summary>
+/// A piece of code that writes itself into a <see cref="SourceWriter"/>. Implementations override ToString with
+/// <see cref="SourceWriter.Render"/>, so one that ends up in an ordinary interpolated string still reads right.
+/// </summary>
 internal interface ISourceFragment
 {
     void WriteTo(SourceWriter writer);
