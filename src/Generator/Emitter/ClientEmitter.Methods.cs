@@ -10,7 +10,8 @@ internal static partial class ClientEmitter
         SourceWriter writer,
         ApiModel api,
         MethodModel method,
-        IReadOnlyDictionary<string, int> constantRoutes)
+        IReadOnlyDictionary<string, int> constantRoutes,
+        LocalNames locals)
     {
         var signature = new MethodSignature(method);
 
@@ -33,7 +34,7 @@ internal static partial class ClientEmitter
             return;
         }
 
-        var locals = new LocalNames(method);
+        locals.StartMethod(method);
         var requestUri = locals.Reserve("requestUri");
         var request = locals.Reserve("request");
         var response = locals.Reserve("response");
@@ -82,9 +83,9 @@ internal static partial class ClientEmitter
 
                 // The parameter's own name, or "order.Id", is what the exception names when the value is refused.
                 var append = segment.IsCatchAll ? "AppendPathSegments" : "AppendPathValue";
-                var path = segment.Text.TrimStart('*');
+                var path = segment.Text.TrimStart(Asterisk);
                 var dot = path.IndexOf('.');
-                var valueName = method.Parameters[segment.ParameterIndex].Name.TrimStart('@') + (dot < 0 ? string.Empty : path.Substring(dot));
+                var valueName = method.Parameters[segment.ParameterIndex].Name.TrimStart(At) + (dot < 0 ? string.Empty : path.Substring(dot));
                 var value = segment.IsCatchAll ? FormatValue(segment.Value!) : AddressValue(segment.Value!);
                 writer.WriteLine($".{append}({value}, {Literal(valueName)})");
             }
@@ -264,6 +265,10 @@ internal static partial class ClientEmitter
 
     private const string AppendQueryValue = "AppendQueryWithEscapedName";
 
+    // netstandard2.0 has only TrimStart(params char[]), so TrimStart('@') would allocate an array on every call.
+    private static readonly char[] At = ['@'];
+    private static readonly char[] Asterisk = ['*'];
+
     /// <summary>
     /// A value for RequestUriBuilder: a number that is always there is passed as it is, for the builder's overloads
     /// that write it without making a string; anything else as <see cref="FormatValue"/> turns it into text.
@@ -360,11 +365,21 @@ internal static partial class ClientEmitter
             || name.Equals("Last-Modified", System.StringComparison.OrdinalIgnoreCase)
             || name.Equals("Allow", System.StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Picks local variable names that no parameter or type parameter of the method already uses.</summary>
-    private sealed class LocalNames(MethodModel method)
+    /// <summary>
+    /// Picks local variable names that no parameter or type parameter of the method already uses. One serves all of a
+    /// client's methods in turn, each starting with <see cref="StartMethod"/>.
+    /// </summary>
+    private sealed class LocalNames
     {
         // A method has a few parameters and gets a few locals, so a scan is cheaper than building a set.
         private readonly List<string> _reserved = new(capacity: 4);
+        private MethodModel _method = null!;
+
+        public void StartMethod(MethodModel method)
+        {
+            _method = method;
+            _reserved.Clear();
+        }
 
         public string Reserve(string preferred)
         {
@@ -380,16 +395,16 @@ internal static partial class ClientEmitter
 
         private bool IsTaken(string name)
         {
-            foreach (var parameter in method.Parameters)
+            foreach (var parameter in _method.Parameters)
             {
-                if (parameter.Name.TrimStart('@') == name)
+                if (parameter.Name.TrimStart(At) == name)
                 {
                     return true;
                 }
             }
 
             return _reserved.Contains(name)
-                || (method.TypeParameterList.Length != 0 && System.Linq.Enumerable.Contains(method.TypeParameterNames, name));
+                || (_method.TypeParameterList.Length != 0 && System.Linq.Enumerable.Contains(_method.TypeParameterNames, name));
         }
     }
 }

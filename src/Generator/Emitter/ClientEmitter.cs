@@ -120,10 +120,11 @@ internal static partial class ClientEmitter
             WriteEnumFormatter(writer, formatter);
         }
 
+        var locals = new LocalNames();
         foreach (var method in api.Methods)
         {
             writer.WriteLine();
-            WriteMethod(writer, api, method, constantRoutes);
+            WriteMethod(writer, api, method, constantRoutes, locals);
         }
 
         writer.CloseBlock();
