@@ -17,7 +17,7 @@ internal sealed class SourceWriter : IDisposable
     private const int InitialCapacity = 16 * 1024;
 
     // A buffer an unusually large file grew is let go rather than held for the life of the thread.
-    private const int MaxReusedCapacity = 512 * 1024;
+    private const int MaxReusedCapacity = 128 * 1024;
 
     // Files are written one after another on each thread, so one builder per thread serves them all and only the
     // finished text is allocated. A writer takes the builder and gives it back when disposed: a writer opened while
