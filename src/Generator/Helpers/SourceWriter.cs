@@ -20,8 +20,9 @@ internal sealed class SourceWriter : IDisposable
     private const int MaxReusedCapacity = 128 * 1024;
 
     // Files are written one after another on each thread, so one builder per thread serves them all and only the
-    // finished text is allocated. A writer takes the builder and gives it back when disposed: a writer opened while
-    // another is still open on the thread, or after one that failed, gets a new builder instead of sharing one.
+    // finished text is allocated. A writer takes the builder and gives it back, cleared, when disposed: a writer
+    // opened while another is still open on the thread gets a new builder instead of sharing one, and a writer that
+    // is never disposed only costs the next one a new builder.
     [ThreadStatic]
     private static StringBuilder? s_reusedBuilder;
 
@@ -106,6 +107,11 @@ internal sealed class SourceWriter : IDisposable
 
     public void Dispose()
     {
+        if (_builder is null)
+        {
+            return;
+        }
+
         if (_builder.Capacity <= MaxReusedCapacity)
         {
             _builder.Clear();
