@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Auth0ClientGen.Generator.Helpers;
 using Auth0ClientGen.Generator.Model;
 
@@ -11,22 +10,23 @@ internal static partial class ClientEmitter
         SourceWriter writer,
         ApiModel api,
         MethodModel method,
-        IReadOnlyDictionary<string, int> constantRoutes)
+        IReadOnlyDictionary<string, int> constantRoutes,
+        LocalNames locals)
     {
-        var parameterList = string.Join(", ", method.Parameters.Select(p => $"{ParameterPrefix(method, p)}{p.RefKindPrefix}{p.TypeName} {p.Name}"));
-        var signature = $"{method.ReturnTypeName} {method.DeclaringInterfaceTypeName}.{method.Name}{method.TypeParameterList}({parameterList}){method.ConstraintClauses}";
+        var signature = new MethodSignature(method);
 
         writer.WriteLine("/// <inheritdoc />");
         if (method.UnsupportedReason is not null)
         {
             // The build already fails with the reported diagnostic. A throwing body keeps that diagnostic the
             // only error, instead of adding "does not implement interface member" on top of it.
-            writer.WriteLine(signature);
+            writer.WriteLine($"{signature}");
             writer.OpenBlock();
             writer.WriteLine("throw new global::System.NotSupportedException(");
             using (writer.Indent())
             {
-                writer.WriteLine(Literal($"{api.InterfaceDisplayName}.{method.Name} could not be generated: see diagnostic {method.UnsupportedReason}."));
+                var message = $"{api.InterfaceDisplayName}.{method.Name} could not be generated: see diagnostic {method.UnsupportedReason}.";
+                writer.WriteLine($"{Literal(message)}");
             }
 
             writer.WriteLine(");");
@@ -34,12 +34,11 @@ internal static partial class ClientEmitter
             return;
         }
 
-        var locals = new LocalNames(method.Parameters.Select(p => p.Name.TrimStart('@')).Concat(method.TypeParameterNames));
+        locals.StartMethod(method);
         var requestUri = locals.Reserve("requestUri");
         var request = locals.Reserve("request");
         var response = locals.Reserve("response");
-        var cancellationToken = method.Parameters.FirstOrDefault(p => p.Binding == ParameterBinding.CancellationToken)?.Name
-            ?? "default";
+        var cancellationToken = CancellationTokenParameter(method)?.Name ?? "default";
 
         cancellationToken = WriteMethodOpening(writer, method, signature, locals, cancellationToken);
 
@@ -64,13 +63,7 @@ internal static partial class ClientEmitter
         WriteHeadersAndBody(writer, method, request, locals, api.JsonOptions);
         writer.WriteLine();
 
-        // An ApiResponse describes an error status instead of throwing for it.
-        var acceptErrorStatus = method.ReturnKind is ReturnKind.ApiResponse or ReturnKind.ApiResponseString
-            ? "acceptErrorStatus: true"
-            : "acceptErrorStatus: false";
-        var send = method.SendsAccessToken
-            ? $"await this.SendAsync({request}, scope: {NullableLiteral(method.Scope)}, {acceptErrorStatus}, {cancellationToken}).ConfigureAwait(false)"
-            : $"await this.SendWithoutAccessTokenAsync({request}, {acceptErrorStatus}, {cancellationToken}).ConfigureAwait(false)";
+        var send = new SendCall(method, request, cancellationToken);
         WriteResponseHandling(writer, method, locals, send, response, cancellationToken, api.JsonOptions);
         WriteMethodClosing(writer, method);
     }
@@ -90,16 +83,23 @@ internal static partial class ClientEmitter
 
                 // The parameter's own name, or "order.Id", is what the exception names when the value is refused.
                 var append = segment.IsCatchAll ? "AppendPathSegments" : "AppendPathValue";
-                var path = segment.Text.TrimStart('*');
+                var path = segment.Text.TrimStart(Asterisk);
                 var dot = path.IndexOf('.');
-                var valueName = method.Parameters[segment.ParameterIndex].Name.TrimStart('@') + (dot < 0 ? string.Empty : path.Substring(dot));
+                var valueName = method.Parameters[segment.ParameterIndex].Name.TrimStart(At) + (dot < 0 ? string.Empty : path.Substring(dot));
                 var value = segment.IsCatchAll ? FormatValue(segment.Value!) : AddressValue(segment.Value!);
                 writer.WriteLine($".{append}({value}, {Literal(valueName)})");
             }
 
-            var queryValues = method.Parameters.Where(p => p.Binding == ParameterBinding.Query).SelectMany(p => p.QueryValues);
-            // A name is known at build time, so it is escaped here rather than on every call.
-            WriteNameValuePairs(writer, queryValues, locals, AppendQueryValue, "AppendQueryCollection", UriEscaping.EscapeDataString);
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Binding == ParameterBinding.Query)
+                {
+                    // A name is known at build time, so it is escaped here rather than on every call.
+                    WriteNameValuePairs(
+                        writer, parameter.QueryValues, locals, AppendQueryValue, "AppendQueryCollection", UriEscaping.EscapeDataString);
+                }
+            }
+
             writer.WriteLine(".ToUri();");
         }
     }
@@ -165,9 +165,14 @@ internal static partial class ClientEmitter
         {
             // The merged [Headers] hold each name once and go first onto a new request, so a request header is
             // simply added; only a content header needs the helper, which puts it on the body if there is one.
-            writer.WriteLine(IsContentHeader(header.Name)
-                ? $"{KnownTypeNames.GlobalHelpers}.SetStaticHeader({request}, {Literal(header.Name)}, {Literal(header.Value)});"
-                : $"{request}.Headers.TryAddWithoutValidation({Literal(header.Name)}, {Literal(header.Value)});");
+            if (IsContentHeader(header.Name))
+            {
+                writer.WriteLine($"{KnownTypeNames.GlobalHelpers}.SetStaticHeader({request}, {Literal(header.Name)}, {Literal(header.Value)});");
+            }
+            else
+            {
+                writer.WriteLine($"{request}.Headers.TryAddWithoutValidation({Literal(header.Name)}, {Literal(header.Value)});");
+            }
         }
 
         foreach (var parameter in method.Parameters)
@@ -188,19 +193,35 @@ internal static partial class ClientEmitter
         writer.WriteLine($"{request}.Content = new global::Auth0ClientGen.Infrastructure.MultipartBuilder({NullableLiteral(method.MultipartBoundary)})");
         using (writer.Indent())
         {
-            foreach (var part in method.Parameters.Where(p => p.Binding == ParameterBinding.Part))
+            foreach (var part in method.Parameters)
             {
-                var name = Literal(part.WireName);
-                writer.WriteLine(part.BodyKind switch
+                if (part.Binding != ParameterBinding.Part)
                 {
-                    BodyKind.Text => $".AddText({name}, {FormatValue(part.Value!)})",
-                    BodyKind.FilePart => $".AddFile({name}, {part.Name})",
-                    BodyKind.FileParts => $".AddFiles({name}, {part.Name})",
-                    BodyKind.Content => $".AddContent({name}, {part.Name})",
-                    BodyKind.Stream => $".AddStream({name}, {part.Name})",
-                    BodyKind.Bytes => $".AddBytes({name}, {part.Name})",
-                    _ => $".AddJson<{part.TypeName}>({name}, {part.Name}, {jsonOptions})",
-                });
+                    continue;
+                }
+
+                var name = Literal(part.WireName);
+                var add = part.BodyKind switch
+                {
+                    BodyKind.FilePart => "AddFile",
+                    BodyKind.FileParts => "AddFiles",
+                    BodyKind.Content => "AddContent",
+                    BodyKind.Stream => "AddStream",
+                    BodyKind.Bytes => "AddBytes",
+                    _ => null,
+                };
+                if (part.BodyKind == BodyKind.Text)
+                {
+                    writer.WriteLine($".AddText({name}, {FormatValue(part.Value!)})");
+                }
+                else if (add is not null)
+                {
+                    writer.WriteLine($".{add}({name}, {part.Name})");
+                }
+                else
+                {
+                    writer.WriteLine($".AddJson<{part.TypeName}>({name}, {part.Name}, {jsonOptions})");
+                }
             }
 
             writer.WriteLine(".ToContent();");
@@ -214,7 +235,7 @@ internal static partial class ClientEmitter
     /// </summary>
     private static void WriteNameValuePairs(
         SourceWriter writer,
-        IEnumerable<QueryValue> pairs,
+        EquatableArray<QueryValue> pairs,
         LocalNames locals,
         string addValue,
         string addCollection,
@@ -244,39 +265,97 @@ internal static partial class ClientEmitter
 
     private const string AppendQueryValue = "AppendQueryWithEscapedName";
 
+    // netstandard2.0 has only TrimStart(params char[]), so TrimStart('@') would allocate an array on every call.
+    private static readonly char[] At = ['@'];
+    private static readonly char[] Asterisk = ['*'];
+
     /// <summary>
     /// A value for RequestUriBuilder: a number that is always there is passed as it is, for the builder's overloads
     /// that write it without making a string; anything else as <see cref="FormatValue"/> turns it into text.
     /// </summary>
-    private static string AddressValue(ValueSource source)
-        => source is { Format: ValueFormat.Number, IsNullableValueType: false, SkipDefaultOf: null, EnumFormatter: null }
-            ? source.Expression
-            : FormatValue(source);
+    private static FormattedValue AddressValue(ValueSource source) => new(source, passNumber: true);
 
     /// <summary>An expression that turns a value into text, or null when the value is null.</summary>
-    private static string FormatValue(ValueSource source)
+    private static FormattedValue FormatValue(ValueSource source) => new(source, passNumber: false);
+
+    /// <summary>What <see cref="FormatValue"/> and <see cref="AddressValue"/> write.</summary>
+    private readonly struct FormattedValue(ValueSource source, bool passNumber) : ISourceFragment
     {
-        var value = source.IsNullableValueType ? source.Expression + ".GetValueOrDefault()" : source.Expression;
-        var formatted = source.Format switch
+        public void WriteTo(SourceWriter writer)
         {
-            ValueFormat.String => value,
-            ValueFormat.Boolean => $"({value} ? \"true\" : \"false\")",
-            ValueFormat.RoundTripDate => $"{value}.ToString(\"O\", {KnownTypeNames.GlobalInvariantCulture})",
-            ValueFormat.Invariant or ValueFormat.Number => $"{value}.ToString(null, {KnownTypeNames.GlobalInvariantCulture})",
-            ValueFormat.InvariantThroughInterface =>
-                $"((global::System.IFormattable){value}).ToString(null, {KnownTypeNames.GlobalInvariantCulture})",
-            ValueFormat.UriString => $"{value}?.OriginalString",
-            _ when source.EnumFormatter is not null => $"{source.EnumFormatter}({value})",
-            _ => $"{value}.ToString()",
-        };
-        if (source.SkipDefaultOf is { } type)
-        {
-            // [JsonIgnore(Condition = WhenWritingDefault)]: the type's default value is left out like a null.
-            var isDefault = $"global::System.Collections.Generic.EqualityComparer<{type}>.Default.Equals({value}, default)";
-            formatted = $"({isDefault} ? null : {formatted})";
+            if (passNumber && source is { Format: ValueFormat.Number, IsNullableValueType: false, SkipDefaultOf: null, EnumFormatter: null })
+            {
+                writer.Write(source.Expression);
+                return;
+            }
+
+            if (source.IsNullableValueType)
+            {
+                writer.Write($"({source.Expression}.HasValue ? ");
+            }
+
+            var value = new UnwrappedValue(source);
+            if (source.SkipDefaultOf is { } type)
+            {
+                // [JsonIgnore(Condition = WhenWritingDefault)]: the type's default value is left out like a null.
+                writer.Write($"(global::System.Collections.Generic.EqualityComparer<{type}>.Default.Equals({value}, default) ? null : ");
+            }
+
+            switch (source.Format)
+            {
+                case ValueFormat.String:
+                    writer.Write($"{value}");
+                    break;
+                case ValueFormat.Boolean:
+                    writer.Write($"({value} ? \"true\" : \"false\")");
+                    break;
+                case ValueFormat.RoundTripDate:
+                    writer.Write($"{value}.ToString(\"O\", {KnownTypeNames.GlobalInvariantCulture})");
+                    break;
+                case ValueFormat.Invariant or ValueFormat.Number:
+                    writer.Write($"{value}.ToString(null, {KnownTypeNames.GlobalInvariantCulture})");
+                    break;
+                case ValueFormat.InvariantThroughInterface:
+                    writer.Write($"((global::System.IFormattable){value}).ToString(null, {KnownTypeNames.GlobalInvariantCulture})");
+                    break;
+                case ValueFormat.UriString:
+                    writer.Write($"{value}?.OriginalString");
+                    break;
+                case var _ when source.EnumFormatter is not null:
+                    writer.Write($"{source.EnumFormatter}({value})");
+                    break;
+                default:
+                    writer.Write($"{value}.ToString()");
+                    break;
+            }
+
+            if (source.SkipDefaultOf is not null)
+            {
+                writer.Write(')');
+            }
+
+            if (source.IsNullableValueType)
+            {
+                writer.Write(" : null)");
+            }
         }
 
-        return source.IsNullableValueType ? $"({source.Expression}.HasValue ? {formatted} : null)" : formatted;
+        public override string ToString() => SourceWriter.Render(this);
+    }
+
+    /// <summary>The value itself: a Nullable&lt;T&gt; is read with GetValueOrDefault, after its HasValue was checked.</summary>
+    private readonly struct UnwrappedValue(ValueSource source) : ISourceFragment
+    {
+        public void WriteTo(SourceWriter writer)
+        {
+            writer.Write(source.Expression);
+            if (source.IsNullableValueType)
+            {
+                writer.Write(".GetValueOrDefault()");
+            }
+        }
+
+        public override string ToString() => SourceWriter.Render(this);
     }
 
     /// <summary>Whether HttpClient keeps a header with the body rather than the request, as the runtime decides it.</summary>
@@ -286,20 +365,46 @@ internal static partial class ClientEmitter
             || name.Equals("Last-Modified", System.StringComparison.OrdinalIgnoreCase)
             || name.Equals("Allow", System.StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Picks local variable names that no parameter of the method already uses.</summary>
-    private sealed class LocalNames(IEnumerable<string> taken)
+    /// <summary>
+    /// Picks local variable names that no parameter or type parameter of the method already uses. One serves all of a
+    /// client's methods in turn, each starting with <see cref="StartMethod"/>.
+    /// </summary>
+    private sealed class LocalNames
     {
-        private readonly HashSet<string> _taken = new(taken);
+        // A method has a few parameters and gets a few locals, so a scan is cheaper than building a set.
+        private readonly List<string> _reserved = new(capacity: 4);
+        private MethodModel _method = null!;
+
+        public void StartMethod(MethodModel method)
+        {
+            _method = method;
+            _reserved.Clear();
+        }
 
         public string Reserve(string preferred)
         {
             var name = preferred;
-            for (var suffix = 1; !_taken.Add(name); suffix++)
+            for (var suffix = 1; IsTaken(name); suffix++)
             {
                 name = preferred + suffix;
             }
 
+            _reserved.Add(name);
             return name;
+        }
+
+        private bool IsTaken(string name)
+        {
+            foreach (var parameter in _method.Parameters)
+            {
+                if (parameter.Name.TrimStart(At) == name)
+                {
+                    return true;
+                }
+            }
+
+            return _reserved.Contains(name)
+                || (_method.TypeParameterList.Length != 0 && System.Linq.Enumerable.Contains(_method.TypeParameterNames, name));
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Linq;
 using Auth0ClientGen.Generator.Helpers;
 using Auth0ClientGen.Generator.Model;
 
@@ -17,32 +16,68 @@ internal static partial class ClientEmitter
                 ? $"[{KnownTypeNames.GlobalEnumeratorCancellationAttribute}] "
                 : string.Empty;
 
+    /// <summary>The explicit implementation's signature, from the return type to the constraints.</summary>
+    private readonly struct MethodSignature(MethodModel method) : ISourceFragment
+    {
+        public void WriteTo(SourceWriter writer)
+        {
+            writer.Write($"{method.ReturnTypeName} {method.DeclaringInterfaceTypeName}.{method.Name}{method.TypeParameterList}(");
+            for (var i = 0; i < method.Parameters.Count; i++)
+            {
+                var parameter = method.Parameters[i];
+                if (i != 0)
+                {
+                    writer.Write(", ");
+                }
+
+                writer.Write($"{ParameterPrefix(method, parameter)}{parameter.RefKindPrefix}{parameter.TypeName} {parameter.Name}");
+            }
+
+            writer.Write($"){method.ConstraintClauses}");
+        }
+
+        public override string ToString() => SourceWriter.Render(this);
+    }
+
+    /// <summary>The method's CancellationToken parameter, or null when it has none.</summary>
+    private static ParameterModel? CancellationTokenParameter(MethodModel method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Binding == ParameterBinding.CancellationToken)
+            {
+                return parameter;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// An iterator without a token parameter of its own has nowhere to receive WithCancellation's token, so
     /// its body goes into a local async iterator that takes one.
     /// </summary>
     private static bool NeedsLocalIterator(MethodModel method)
-        => method.ReturnKind == ReturnKind.AsyncEnumerable
-            && !method.Parameters.Any(p => p.Binding == ParameterBinding.CancellationToken);
+        => method.ReturnKind == ReturnKind.AsyncEnumerable && CancellationTokenParameter(method) is null;
 
     /// <summary>Opens the method's body; returns the cancellation token the body uses.</summary>
     private static string WriteMethodOpening(
         SourceWriter writer,
         MethodModel method,
-        string signature,
+        MethodSignature signature,
         LocalNames locals,
         string cancellationToken)
     {
         if (!NeedsLocalIterator(method))
         {
-            writer.WriteLine("async " + signature);
+            writer.WriteLine($"async {signature}");
             writer.OpenBlock();
             return cancellationToken;
         }
 
         var iterator = locals.Reserve("EnumerateAsync");
         var enumeratorCancellation = locals.Reserve("cancellationToken");
-        writer.WriteLine(signature);
+        writer.WriteLine($"{signature}");
         writer.OpenBlock();
         writer.WriteLine($"return {iterator}(default);");
         writer.WriteLine();
@@ -73,7 +108,7 @@ internal static partial class ClientEmitter
         SourceWriter writer,
         MethodModel method,
         LocalNames locals,
-        string send,
+        SendCall send,
         string response,
         string cancellationToken,
         string jsonOptions)
@@ -137,6 +172,29 @@ internal static partial class ClientEmitter
                 writer.CloseBlock();
                 break;
         }
+    }
+
+    /// <summary>The awaited call that sends the request.</summary>
+    private readonly struct SendCall(MethodModel method, string request, string cancellationToken) : ISourceFragment
+    {
+        public void WriteTo(SourceWriter writer)
+        {
+            // An ApiResponse describes an error status instead of throwing for it.
+            var acceptErrorStatus = method.ReturnKind is ReturnKind.ApiResponse or ReturnKind.ApiResponseString
+                ? "acceptErrorStatus: true"
+                : "acceptErrorStatus: false";
+            if (method.SendsAccessToken)
+            {
+                writer.Write(
+                    $"await this.SendAsync({request}, scope: {NullableLiteral(method.Scope)}, {acceptErrorStatus}, {cancellationToken}).ConfigureAwait(false)");
+            }
+            else
+            {
+                writer.Write($"await this.SendWithoutAccessTokenAsync({request}, {acceptErrorStatus}, {cancellationToken}).ConfigureAwait(false)");
+            }
+        }
+
+        public override string ToString() => SourceWriter.Render(this);
     }
 
     private static string AllowNull(MethodModel method)

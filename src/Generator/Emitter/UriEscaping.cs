@@ -14,6 +14,12 @@ internal static class UriEscaping
 
     public static string EscapeDataString(string text)
     {
+        // Most names need no escaping, and are returned as they are rather than copied.
+        if (IsUnreserved(text))
+        {
+            return text;
+        }
+
         var escaped = new StringBuilder(text.Length);
         foreach (var b in Encoding.UTF8.GetBytes(text))
         {
@@ -28,6 +34,19 @@ internal static class UriEscaping
         }
 
         return escaped.ToString();
+    }
+
+    private static bool IsUnreserved(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= 0x80 || !IsUnreserved((byte)c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsUnreserved(byte b)
