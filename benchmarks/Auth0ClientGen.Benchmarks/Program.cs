@@ -6,7 +6,7 @@ namespace Auth0ClientGen.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks with BenchmarkDotNet's command line (<c>--filter</c>, <c>--job</c> and the rest), plus two
-/// shorthands: <c>--quick</c>, a run of every benchmark in about three minutes whose numbers are rough, and
+/// shorthands: <c>--quick</c>, a run of every benchmark in under three minutes, build included, whose numbers are rough, and
 /// <c>--smoke</c>, which only checks that every benchmark still runs and measures nothing worth reading.
 /// </summary>
 public static class Program

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.CodeAnalysis;
@@ -21,122 +22,139 @@ namespace Auth0ClientGen.Benchmarks.Generators;
 [CategoriesColumn]
 public class GeneratorBenchmarks
 {
-    // Built once per process: an in-process run measures every scenario in one process, and each side's setup
-    // compiles its corpus twice to check it.
-    private static readonly Lazy<Side> RefitSide = new(() => new Side(new GeneratorCorpus(GeneratorSide.Refit)));
-    private static readonly Lazy<Side> Auth0ClientGenSide = new(
-        () => new Side(new GeneratorCorpus(GeneratorSide.Auth0ClientGen)));
+    // Each generator's output is checked once per process: an in-process run sets up a side once per scenario,
+    // and the check compiles the corpus twice.
+    private static readonly HashSet<GeneratorSide> Checked = [];
 
-    // The reference floors read the Auth0ClientGen corpus; they write nothing, so there is nothing to check.
-    private static readonly Lazy<Side> BindingFloorSide = new(
-        () => new Side(
-            new GeneratorCorpus(GeneratorSide.Auth0ClientGen),
-            () => GeneratorCorpus.CreateFloorDriver(FloorWork.BindMembers)));
+    private Side _side = null!;
+
+    // One setup per side, so a benchmark holds only its own corpus: BenchmarkDotNet collects garbage in full
+    // between iterations, and with every side's compilations alive each collection took longer than an iteration.
+    [GlobalSetup(Targets = [nameof(RefitCold), nameof(RefitUnrelatedEdit), nameof(RefitRouteEdit)])]
+    public void SetupRefit() => _side = CheckedSide(GeneratorSide.Refit);
+
+    [GlobalSetup(Targets =
+        [nameof(Auth0ClientGenCold), nameof(Auth0ClientGenUnrelatedEdit), nameof(Auth0ClientGenRouteEdit)])]
+    public void SetupAuth0ClientGen() => _side = CheckedSide(GeneratorSide.Auth0ClientGen);
+
     // Ours with every attribute bound by the compiler, as before the parser read plain ones from syntax.
-    private static readonly Lazy<Side> BoundAttributesSide = new(() =>
+    [GlobalSetup(Target = nameof(Auth0ClientGenBindingAttributesCold))]
+    public void SetupBindingAttributes()
     {
         var corpus = new GeneratorCorpus(GeneratorSide.Auth0ClientGen);
-        return new Side(corpus, () => corpus.CreateDriver(readAttributesFromSyntax: false));
-    });
-    private static readonly Lazy<Side> SignatureFloorSide = new(
-        () => new Side(
-            new GeneratorCorpus(GeneratorSide.Auth0ClientGen),
-            () => GeneratorCorpus.CreateFloorDriver(FloorWork.BindSignatures)));
-    private static readonly Lazy<Side> MatchFloorSide = new(
-        () => new Side(
-            new GeneratorCorpus(GeneratorSide.Auth0ClientGen),
-            () => GeneratorCorpus.CreateFloorDriver(FloorWork.MatchOnly)));
-
-    private Side _refit = null!;
-    private Side _auth0ClientGen = null!;
-    private Side _bindingFloor = null!;
-    private Side _signatureFloor = null!;
-    private Side _boundAttributes = null!;
-    private Side _matchFloor = null!;
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _refit = RefitSide.Value;
-        _auth0ClientGen = Auth0ClientGenSide.Value;
-        _bindingFloor = BindingFloorSide.Value;
-        _signatureFloor = SignatureFloorSide.Value;
-        _boundAttributes = BoundAttributesSide.Value;
-        _matchFloor = MatchFloorSide.Value;
+        _side = new Side(corpus, () => corpus.CreateDriver(readAttributesFromSyntax: false));
     }
 
+    // The reference floors read the Auth0ClientGen corpus; they write nothing, so there is nothing to check.
+    [GlobalSetup(Targets =
+        [nameof(FloorBindMembersCold), nameof(FloorBindMembersUnrelatedEdit), nameof(FloorBindMembersRouteEdit)])]
+    public void SetupFloorBindMembers() => _side = FloorSide(FloorWork.BindMembers);
+
+    [GlobalSetup(Targets =
+        [
+            nameof(FloorBindSignaturesCold),
+            nameof(FloorBindSignaturesUnrelatedEdit),
+            nameof(FloorBindSignaturesRouteEdit),
+        ])]
+    public void SetupFloorBindSignatures() => _side = FloorSide(FloorWork.BindSignatures);
+
+    [GlobalSetup(Targets =
+        [nameof(FloorMatchOnlyCold), nameof(FloorMatchOnlyUnrelatedEdit), nameof(FloorMatchOnlyRouteEdit)])]
+    public void SetupFloorMatchOnly() => _side = FloorSide(FloorWork.MatchOnly);
+
+    // Lets the benchmarks that follow in the same process collect garbage without this side's compilations.
+    [GlobalCleanup]
+    public void Cleanup() => _side = null!;
+
     [Benchmark(Baseline = true), BenchmarkCategory("Cold run")]
-    public GeneratorDriver RefitCold() => _refit.Cold();
+    public GeneratorDriver RefitCold() => _side.Cold();
 
     [Benchmark, BenchmarkCategory("Cold run")]
-    public GeneratorDriver Auth0ClientGenCold() => _auth0ClientGen.Cold();
+    public GeneratorDriver Auth0ClientGenCold() => _side.Cold();
 
     /// <summary>
     /// Reference, not a contender: our generator with its parser binding every attribute, as before it read plain
     /// attributes from syntax.
     /// </summary>
     [Benchmark, BenchmarkCategory("Cold run")]
-    public GeneratorDriver Auth0ClientGenBindingAttributesCold() => _boundAttributes.Cold();
+    public GeneratorDriver Auth0ClientGenBindingAttributesCold() => _side.Cold();
 
     /// <summary>
     /// Reference, not a contender: the match and the binding of every member, see <see cref="FloorWork.BindMembers"/>.
     /// </summary>
     [Benchmark, BenchmarkCategory("Cold run")]
-    public GeneratorDriver FloorBindMembersCold() => _bindingFloor.Cold();
+    public GeneratorDriver FloorBindMembersCold() => _side.Cold();
 
     /// <summary>
     /// Reference, not a contender: the match and the binding of every signature, see <see cref="FloorWork.BindSignatures"/>.
     /// </summary>
     [Benchmark, BenchmarkCategory("Cold run")]
-    public GeneratorDriver FloorBindSignaturesCold() => _signatureFloor.Cold();
+    public GeneratorDriver FloorBindSignaturesCold() => _side.Cold();
 
     /// <summary>Reference, not a contender: ForAttributeWithMetadataName's match alone.</summary>
     [Benchmark, BenchmarkCategory("Cold run")]
-    public GeneratorDriver FloorMatchOnlyCold() => _matchFloor.Cold();
+    public GeneratorDriver FloorMatchOnlyCold() => _side.Cold();
 
     [Benchmark(Baseline = true), BenchmarkCategory("Unrelated edit")]
-    public GeneratorDriver RefitUnrelatedEdit() => _refit.UnrelatedEdit();
+    public GeneratorDriver RefitUnrelatedEdit() => _side.UnrelatedEdit();
 
     [Benchmark, BenchmarkCategory("Unrelated edit")]
-    public GeneratorDriver Auth0ClientGenUnrelatedEdit() => _auth0ClientGen.UnrelatedEdit();
+    public GeneratorDriver Auth0ClientGenUnrelatedEdit() => _side.UnrelatedEdit();
 
     /// <summary>
     /// Reference, not a contender: the match and the binding of every member, see <see cref="FloorWork.BindMembers"/>.
     /// </summary>
     [Benchmark, BenchmarkCategory("Unrelated edit")]
-    public GeneratorDriver FloorBindMembersUnrelatedEdit() => _bindingFloor.UnrelatedEdit();
+    public GeneratorDriver FloorBindMembersUnrelatedEdit() => _side.UnrelatedEdit();
 
     /// <summary>
     /// Reference, not a contender: the match and the binding of every signature, see <see cref="FloorWork.BindSignatures"/>.
     /// </summary>
     [Benchmark, BenchmarkCategory("Unrelated edit")]
-    public GeneratorDriver FloorBindSignaturesUnrelatedEdit() => _signatureFloor.UnrelatedEdit();
+    public GeneratorDriver FloorBindSignaturesUnrelatedEdit() => _side.UnrelatedEdit();
 
     /// <summary>Reference, not a contender: ForAttributeWithMetadataName's match alone.</summary>
     [Benchmark, BenchmarkCategory("Unrelated edit")]
-    public GeneratorDriver FloorMatchOnlyUnrelatedEdit() => _matchFloor.UnrelatedEdit();
+    public GeneratorDriver FloorMatchOnlyUnrelatedEdit() => _side.UnrelatedEdit();
 
     [Benchmark(Baseline = true), BenchmarkCategory("Route edit")]
-    public GeneratorDriver RefitRouteEdit() => _refit.RouteEdit();
+    public GeneratorDriver RefitRouteEdit() => _side.RouteEdit();
 
     [Benchmark, BenchmarkCategory("Route edit")]
-    public GeneratorDriver Auth0ClientGenRouteEdit() => _auth0ClientGen.RouteEdit();
+    public GeneratorDriver Auth0ClientGenRouteEdit() => _side.RouteEdit();
 
     /// <summary>
     /// Reference, not a contender: the match and the binding of every member, see <see cref="FloorWork.BindMembers"/>.
     /// </summary>
     [Benchmark, BenchmarkCategory("Route edit")]
-    public GeneratorDriver FloorBindMembersRouteEdit() => _bindingFloor.RouteEdit();
+    public GeneratorDriver FloorBindMembersRouteEdit() => _side.RouteEdit();
 
     /// <summary>
     /// Reference, not a contender: the match and the binding of every signature, see <see cref="FloorWork.BindSignatures"/>.
     /// </summary>
     [Benchmark, BenchmarkCategory("Route edit")]
-    public GeneratorDriver FloorBindSignaturesRouteEdit() => _signatureFloor.RouteEdit();
+    public GeneratorDriver FloorBindSignaturesRouteEdit() => _side.RouteEdit();
 
     /// <summary>Reference, not a contender: ForAttributeWithMetadataName's match alone.</summary>
     [Benchmark, BenchmarkCategory("Route edit")]
-    public GeneratorDriver FloorMatchOnlyRouteEdit() => _matchFloor.RouteEdit();
+    public GeneratorDriver FloorMatchOnlyRouteEdit() => _side.RouteEdit();
+
+    private static Side CheckedSide(GeneratorSide generator)
+    {
+        var corpus = new GeneratorCorpus(generator);
+        if (!Checked.Contains(generator))
+        {
+            var compilation = corpus.CreateCompilation();
+            corpus.RunAndCheck(compilation);
+            corpus.RunAndCheck(compilation.ReplaceSyntaxTree(corpus.RoutedFile, corpus.RoutedFileEdited));
+            Checked.Add(generator);
+        }
+
+        return new Side(corpus, corpus.CreateDriver);
+    }
+
+    private static Side FloorSide(FloorWork work)
+        => new(new GeneratorCorpus(GeneratorSide.Auth0ClientGen), () => GeneratorCorpus.CreateFloorDriver(work));
 
     private sealed class Side
     {
@@ -146,14 +164,6 @@ public class GeneratorBenchmarks
         private readonly Typing _routeEdits;
         private int _version = 2;
         private bool _routeEdited;
-
-        public Side(GeneratorCorpus corpus)
-            : this(corpus, corpus.CreateDriver)
-        {
-            var compilation = corpus.CreateCompilation();
-            corpus.RunAndCheck(compilation);
-            corpus.RunAndCheck(compilation.ReplaceSyntaxTree(corpus.RoutedFile, corpus.RoutedFileEdited));
-        }
 
         public Side(GeneratorCorpus corpus, Func<GeneratorDriver> createDriver)
         {
