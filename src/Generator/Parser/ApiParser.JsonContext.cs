@@ -50,7 +50,7 @@ internal sealed partial class ApiParser
 
         var listed = new HashSet<ITypeSymbol>(
             context.GetAttributes()
-                .Where(a => a.AttributeClass is { } type && FullName(type) == JsonSerializableAttributeName)
+                .Where(a => a.AttributeClass is { } type && IsNamed(type, JsonSerializableAttributeName))
                 .Select(a => a.ConstructorArguments.FirstOrDefault().Value as ITypeSymbol)
                 .Where(type => type is not null)
                 .Select(type => Unannotated(type!)),
@@ -79,7 +79,7 @@ internal sealed partial class ApiParser
     private static bool HasNamingPolicy(INamedTypeSymbol context)
     {
         var options = context.GetAttributes()
-            .FirstOrDefault(a => a.AttributeClass is { } type && FullName(type) == JsonSourceGenerationOptionsAttributeName);
+            .FirstOrDefault(a => a.AttributeClass is { } type && IsNamed(type, JsonSourceGenerationOptionsAttributeName));
         if (options is null)
         {
             return false;
@@ -105,7 +105,7 @@ internal sealed partial class ApiParser
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
-            if (FullName(current) == baseName)
+            if (IsNamed(current, baseName))
             {
                 return true;
             }

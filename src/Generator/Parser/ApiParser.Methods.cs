@@ -101,17 +101,21 @@ internal sealed partial class ApiParser
     /// <summary>The compiler's error for a parameter without a name or with the name of another, or null.</summary>
     private static string? FindParameterNameError(IMethodSymbol method)
     {
-        var names = new HashSet<string>();
-        foreach (var parameter in method.Parameters)
+        var parameters = method.Parameters;
+        for (var i = 0; i < parameters.Length; i++)
         {
-            if (parameter.Name.Length == 0)
+            if (parameters[i].Name.Length == 0)
             {
                 return "CS1001";
             }
 
-            if (!names.Add(parameter.Name))
+            // Methods have a handful of parameters, so comparing each pair is cheaper than a set.
+            for (var j = 0; j < i; j++)
             {
-                return "CS0100";
+                if (parameters[j].Name == parameters[i].Name)
+                {
+                    return "CS0100";
+                }
             }
         }
 
@@ -127,7 +131,7 @@ internal sealed partial class ApiParser
     /// client from adding CS0409 to it.
     /// </remarks>
     private static string ExplicitImplementationConstraints(IMethodSymbol method)
-        => string.Concat(method.TypeParameters.GroupBy(parameter => parameter.Name).Select(group => group.First()).Select(parameter =>
+        => method.TypeParameters.IsEmpty ? string.Empty : string.Concat(method.TypeParameters.GroupBy(parameter => parameter.Name).Select(group => group.First()).Select(parameter =>
             $" where {EscapeIdentifier(parameter.Name)} : "
             + (HasClassConstraint(parameter) ? "class" : parameter.HasValueTypeConstraint ? "struct" : "default")));
 
@@ -138,7 +142,7 @@ internal sealed partial class ApiParser
     private static bool HasClassConstraint(ITypeParameterSymbol parameter)
         => parameter.HasReferenceTypeConstraint
             || parameter.ConstraintTypes.Any(type => type.TypeKind == TypeKind.Class
-                && FullName(type) is not ("System.Enum" or "System.ValueType" or "System.Object"));
+                && !IsNamed(type, "System.Enum") && !IsNamed(type, "System.ValueType") && !IsNamed(type, "System.Object"));
 
     private (string? HttpMethod, RouteTemplate? Route, Location? TemplateLocation) ParseHttpMethodAttribute(
         IMethodSymbol method,

@@ -16,7 +16,16 @@ internal sealed partial class ApiParser
         RouteTemplate? route,
         Location? templateLocation)
     {
-        var placeholderRoots = route?.Parts.Where(p => p.IsPlaceholder).Select(p => PlaceholderRoot(p.Text)).ToList() ?? [];
+        var placeholderRoots = new List<string>();
+        var parts = route?.Parts ?? [];
+        foreach (var (text, isPlaceholder) in parts)
+        {
+            if (isPlaceholder)
+            {
+                placeholderRoots.Add(PlaceholderRoot(text));
+            }
+        }
+
         var parameters = ImmutableArray.CreateBuilder<ParameterModel>(method.Parameters.Length);
         var bodyCount = 0;
         var cancellationTokenCount = 0;
@@ -37,8 +46,8 @@ internal sealed partial class ApiParser
         }
 
         var segments = ImmutableArray.CreateBuilder<RouteSegment>();
-        var reportedAmbiguity = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (text, isPlaceholder) in route?.Parts ?? [])
+        HashSet<string>? reportedAmbiguity = null;
+        foreach (var (text, isPlaceholder) in parts)
         {
             if (!isPlaceholder)
             {
@@ -55,7 +64,7 @@ internal sealed partial class ApiParser
                 continue;
             }
 
-            if (matches.Count > 1 && reportedAmbiguity.Add(root))
+            if (matches.Count > 1 && (reportedAmbiguity ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(root))
             {
                 // Silently taking one would drop the other parameter's value from the request.
                 Report(
@@ -75,6 +84,19 @@ internal sealed partial class ApiParser
         }
 
         return (parameters.ToEquatableArray(), segments.ToEquatableArray());
+    }
+
+    private static bool ContainsIgnoringCase(List<string> names, string name)
+    {
+        foreach (var candidate in names)
+        {
+            if (string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The parameter name a placeholder refers to: <c>id</c> for <c>{id}</c>, <c>{**id}</c> and <c>{id.Name}</c>.</summary>
@@ -197,7 +219,7 @@ internal sealed partial class ApiParser
             return Unbound();
         }
 
-        if (FullName(parameter.Type) == KnownTypeNames.CancellationToken)
+        if (IsNamed(parameter.Type, KnownTypeNames.CancellationToken))
         {
             // The token always cancels the call; an attribute asking to send it would be quietly dropped.
             var valueAttribute = AttributesOf(parameter).FirstOrDefault(a => a.ClassName
@@ -217,11 +239,12 @@ internal sealed partial class ApiParser
             return new(name, typeName, string.Empty, ParameterBinding.CancellationToken, parameter.Name);
         }
 
-        var body = FindAttribute(parameter, KnownTypeNames.BodyAttribute);
-        var query = FindAttribute(parameter, KnownTypeNames.QueryAttribute);
-        var header = FindAttribute(parameter, KnownTypeNames.HeaderAttribute);
-        var headerCollection = FindAttribute(parameter, KnownTypeNames.HeaderCollectionAttribute);
-        var alias = FindAttribute(parameter, KnownTypeNames.AliasAsAttribute);
+        var attributes = AttributesOf(parameter);
+        var body = FindAttribute(attributes, KnownTypeNames.BodyAttribute);
+        var query = FindAttribute(attributes, KnownTypeNames.QueryAttribute);
+        var header = FindAttribute(attributes, KnownTypeNames.HeaderAttribute);
+        var headerCollection = FindAttribute(attributes, KnownTypeNames.HeaderCollectionAttribute);
+        var alias = FindAttribute(attributes, KnownTypeNames.AliasAsAttribute);
         if ((body is null ? 0 : 1) + (query is null ? 0 : 1) + (header is null ? 0 : 1) + (headerCollection is null ? 0 : 1) > 1)
         {
             Report(DiagnosticDescriptors.ConflictingParameterAttributes, location, parameter.Name, method.Name);
@@ -300,7 +323,7 @@ internal sealed partial class ApiParser
         }
 
         // The placeholder decides later whether the value itself or a property of it fills the route.
-        if (query is null && placeholderRoots.Any(p => string.Equals(p, wireName, StringComparison.OrdinalIgnoreCase)))
+        if (query is null && ContainsIgnoringCase(placeholderRoots, wireName))
         {
             return new(name, typeName, string.Empty, ParameterBinding.Route, wireName);
         }
@@ -580,7 +603,7 @@ internal sealed partial class ApiParser
     /// <summary>Finds an attribute on a member of a model type, which is always read through the compiler.</summary>
     private static bool HasAttribute(ISymbol symbol, string metadataName, out DeclaredAttribute? attribute)
     {
-        var data = symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } type && FullName(type) == metadataName);
+        var data = symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } type && IsNamed(type, metadataName));
         attribute = data is null ? null : DeclaredAttribute.FromData(data, default);
         return attribute is not null;
     }
@@ -658,7 +681,7 @@ internal sealed partial class ApiParser
     }
 
     private static bool IsFilePart(ITypeSymbol type)
-        => FullName(type) is "Auth0ClientGen.StreamPart" or "Auth0ClientGen.ByteArrayPart";
+        => IsNamed(type, "Auth0ClientGen.StreamPart") || IsNamed(type, "Auth0ClientGen.ByteArrayPart");
 
     /// <summary>Whether the method is [Multipart], and its declared boundary (null for a random one per request).</summary>
     private bool IsMultipart(IMethodSymbol method, out string? boundary)
@@ -712,7 +735,7 @@ internal sealed partial class ApiParser
     {
         if (!IsCollection(type, out var element)
             || element is not INamedTypeSymbol { Name: "KeyValuePair", TypeArguments.Length: 2 } pair
-            || FullName(pair.OriginalDefinition) != "System.Collections.Generic.KeyValuePair<TKey, TValue>"
+            || !IsNamed(pair.OriginalDefinition, "System.Collections.Generic.KeyValuePair<TKey, TValue>")
             || pair.TypeArguments[0].SpecialType != SpecialType.System_String)
         {
             return null;
@@ -739,12 +762,14 @@ internal sealed partial class ApiParser
 
         for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
         {
-            switch (FullName(current))
+            if (IsNamed(current, KnownTypeNames.Stream))
             {
-                case KnownTypeNames.Stream:
-                    return BodyKind.Stream;
-                case KnownTypeNames.HttpContent:
-                    return BodyKind.Content;
+                return BodyKind.Stream;
+            }
+
+            if (IsNamed(current, KnownTypeNames.HttpContent))
+            {
+                return BodyKind.Content;
             }
         }
 
@@ -775,10 +800,10 @@ internal sealed partial class ApiParser
                 or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Single
                 or SpecialType.System_Double or SpecialType.System_Decimal => ValueFormat.Number,
             _ when type.TypeKind == TypeKind.Enum => ValueFormat.PlainToString,
-            _ when FullName(type) == "System.Uri" => ValueFormat.UriString,
-            _ when FullName(type) is "System.DateTimeOffset" or "System.DateOnly" or "System.TimeOnly"
+            _ when IsNamed(type, "System.Uri") => ValueFormat.UriString,
+            _ when IsNamed(type, "System.DateTimeOffset") || IsNamed(type, "System.DateOnly") || IsNamed(type, "System.TimeOnly")
                 => ValueFormat.RoundTripDate,
-            _ when type.IsValueType && type.AllInterfaces.Any(i => i.Arity == 0 && FullName(i) == "System.IFormattable")
+            _ when type.IsValueType && type.AllInterfaces.Any(i => i.Arity == 0 && IsNamed(i, "System.IFormattable"))
                 => HasPublicFormattingToString(type) ? ValueFormat.Invariant : ValueFormat.InvariantThroughInterface,
             _ => ValueFormat.NotFormatted,
         };
@@ -790,7 +815,7 @@ internal sealed partial class ApiParser
             m.DeclaredAccessibility == Accessibility.Public
             && m.Parameters.Length == 2
             && m.Parameters[0].Type.SpecialType == SpecialType.System_String
-            && FullName(m.Parameters[1].Type) == "System.IFormatProvider");
+            && IsNamed(m.Parameters[1].Type, "System.IFormatProvider"));
 
     /// <summary>Why a header cannot come from a parameter, or null when it can.</summary>
     private static string? ReservedHeaderReason(string name)

@@ -37,26 +37,26 @@ internal sealed partial class ApiParser
             return null;
         }
 
-        var definition = FullName(returnType.OriginalDefinition);
-        if (definition is KnownTypeNames.Task or KnownTypeNames.ValueTask)
+        var definition = returnType.OriginalDefinition;
+        if (IsNamed(definition, KnownTypeNames.Task) || IsNamed(definition, KnownTypeNames.ValueTask))
         {
             return (ReturnKind.None, null);
         }
 
-        if (definition is KnownTypeNames.AsyncEnumerableOfT)
+        if (IsNamed(definition, KnownTypeNames.AsyncEnumerableOfT))
         {
             var element = returnType.TypeArguments[0];
             return CanReadAsJson(element) ? (ReturnKind.AsyncEnumerable, element) : null;
         }
 
-        if (definition is not (KnownTypeNames.TaskOfT or KnownTypeNames.ValueTaskOfT))
+        if (!IsNamed(definition, KnownTypeNames.TaskOfT) && !IsNamed(definition, KnownTypeNames.ValueTaskOfT))
         {
             return null;
         }
 
         var result = returnType.TypeArguments[0];
         if (result is INamedTypeSymbol { IsGenericType: true } wrapper
-            && FullName(wrapper.OriginalDefinition) == KnownTypeNames.ApiResponseOfT)
+            && IsNamed(wrapper.OriginalDefinition, KnownTypeNames.ApiResponseOfT))
         {
             var content = wrapper.TypeArguments[0];
             return content.SpecialType == SpecialType.System_String ? (ReturnKind.ApiResponseString, content)
@@ -69,12 +69,12 @@ internal sealed partial class ApiParser
             return (ReturnKind.String, result);
         }
 
-        if (FullName(result) == KnownTypeNames.HttpResponseMessage)
+        if (IsNamed(result, KnownTypeNames.HttpResponseMessage))
         {
             return (ReturnKind.ResponseMessage, result);
         }
 
-        if (FullName(result) == KnownTypeNames.Stream)
+        if (IsNamed(result, KnownTypeNames.Stream))
         {
             return (ReturnKind.Stream, result);
         }
@@ -93,13 +93,14 @@ internal sealed partial class ApiParser
             && !IsOrDerivesFrom(type, KnownTypeNames.Stream)
             && !IsOrDerivesFrom(type, KnownTypeNames.HttpContent)
             && !IsOrDerivesFrom(type, KnownTypeNames.HttpResponseMessage)
-            && FullName(type.OriginalDefinition) is not (KnownTypeNames.ApiResponseOfT or KnownTypeNames.AsyncEnumerableOfT);
+            && !IsNamed(type.OriginalDefinition, KnownTypeNames.ApiResponseOfT)
+            && !IsNamed(type.OriginalDefinition, KnownTypeNames.AsyncEnumerableOfT);
 
     private static bool IsOrDerivesFrom(ITypeSymbol type, string fullName)
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (FullName(current) == fullName)
+            if (IsNamed(current, fullName))
             {
                 return true;
             }

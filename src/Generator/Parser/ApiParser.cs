@@ -42,8 +42,9 @@ internal sealed partial class ApiParser
     private readonly ImmutableArray<DiagnosticInfo>.Builder _diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
     private readonly System.Collections.Generic.Dictionary<string, EnumFormatter> _enumFormatters = new();
     private readonly SyntaxAttributeReader? _syntaxAttributes;
+    // Sized for a typical interface's methods and parameters, so it rarely grows.
     private readonly System.Collections.Generic.Dictionary<ISymbol, ImmutableArray<DeclaredAttribute>> _attributes =
-        new(SymbolEqualityComparer.Default);
+        new(64, SymbolEqualityComparer.Default);
 
     // The generated enum formatter, called through the client's full name; set before members are parsed.
     private string _enumFormatterMethod = "FormatEnumValue";
@@ -181,6 +182,7 @@ internal sealed partial class ApiParser
             // Named once per interface, not once per method: the display machinery is costly.
             string? signatureTypeName = null;
             string? declaringTypeName = null;
+            var overloadedNames = OverloadedMethodNames(declaringInterface);
             foreach (var member in declaringInterface.GetMembers())
             {
                 _cancellationToken.ThrowIfCancellationRequested();
@@ -204,14 +206,17 @@ internal sealed partial class ApiParser
                         break;
                     case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false } method:
                         // IList<T> { M(T); M(int) } inherited as IList<int> gives two methods that no explicit
-                        // implementation can tell apart.
-                        signatureTypeName ??= TypeName(declaringInterface);
-                        if (!signatures.Add(signatureTypeName + "." + method.Name + "("
-                            + string.Join(",", method.Parameters.Select(p => (int)p.RefKind + " " + FullName(p.Type))) + ")"))
+                        // implementation can tell apart. Only methods sharing a name can be, so only they are compared.
+                        if (overloadedNames?.Contains(method.Name) == true)
                         {
-                            Report(DiagnosticDescriptors.IndistinguishableMethods, LocationOf(method), method.ToDisplayString());
-                            canImplement = false;
-                            break;
+                            signatureTypeName ??= TypeName(declaringInterface);
+                            if (!signatures.Add(signatureTypeName + "." + method.Name + "("
+                                + string.Join(",", method.Parameters.Select(p => (int)p.RefKind + " " + FullName(p.Type))) + ")"))
+                            {
+                                Report(DiagnosticDescriptors.IndistinguishableMethods, LocationOf(method), method.ToDisplayString());
+                                canImplement = false;
+                                break;
+                            }
                         }
 
                         declaringTypeName ??= declaringInterface.ToDisplayString(TypeNameFormat);
@@ -236,6 +241,23 @@ internal sealed partial class ApiParser
         return canImplement ? methods.ToEquatableArray() : null;
     }
 
+    /// <summary>The names more than one ordinary method of the interface has, or null when there are none.</summary>
+    private static System.Collections.Generic.HashSet<string>? OverloadedMethodNames(INamedTypeSymbol declaringInterface)
+    {
+        System.Collections.Generic.HashSet<string>? seen = null;
+        System.Collections.Generic.HashSet<string>? overloaded = null;
+        foreach (var member in declaringInterface.GetMembers())
+        {
+            if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+                && !(seen ??= new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal)).Add(method.Name))
+            {
+                (overloaded ??= new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal)).Add(method.Name);
+            }
+        }
+
+        return overloaded;
+    }
+
     private static bool CanBeWrittenInCSharp(IMethodSymbol method)
         => !HasNamelessPart(method.ReturnType) && method.Parameters.All(parameter => !HasNamelessPart(parameter.Type));
 
@@ -254,13 +276,33 @@ internal sealed partial class ApiParser
     /// Whether <paramref name="test"/> holds for the type or any type it is made of: array elements, pointer targets
     /// and type arguments.
     /// </summary>
-    private static bool AnyPart(ITypeSymbol type, Func<ITypeSymbol, bool> test) => test(type) || type switch
+    private static bool AnyPart(ITypeSymbol type, Func<ITypeSymbol, bool> test)
     {
-        IArrayTypeSymbol array => AnyPart(array.ElementType, test),
-        IPointerTypeSymbol pointer => AnyPart(pointer.PointedAtType, test),
-        INamedTypeSymbol named => named.TypeArguments.Any(argument => AnyPart(argument, test)),
-        _ => false,
-    };
+        if (test(type))
+        {
+            return true;
+        }
+
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                return AnyPart(array.ElementType, test);
+            case IPointerTypeSymbol pointer:
+                return AnyPart(pointer.PointedAtType, test);
+            case INamedTypeSymbol named:
+                foreach (var argument in named.TypeArguments)
+                {
+                    if (AnyPart(argument, test))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
 
     /// <summary>
     /// Whether a member inherited from a base interface already has a body in a more derived interface
@@ -422,8 +464,8 @@ internal sealed partial class ApiParser
 
             if (member is IMethodSymbol { MethodKind: MethodKind.Constructor, IsImplicitlyDeclared: false } constructor
                 && constructor.Parameters.Length == 2
-                && FullName(constructor.Parameters[0].Type) == "System.Net.Http.HttpClient"
-                && FullName(constructor.Parameters[1].Type) == "Auth0ClientGen.ICredentialsProvider")
+                && IsNamed(constructor.Parameters[0].Type, "System.Net.Http.HttpClient")
+                && IsNamed(constructor.Parameters[1].Type, "Auth0ClientGen.ICredentialsProvider"))
             {
                 return "it declares the (HttpClient, ICredentialsProvider) constructor the generated part writes";
             }
@@ -440,7 +482,7 @@ internal sealed partial class ApiParser
         }
 
         var first = @interface.GetAttributes()
-            .FirstOrDefault(a => a.AttributeClass is { } type && FullName(type) == KnownTypeNames.Auth0ApiAttribute)
+            .FirstOrDefault(a => a.AttributeClass is { } type && IsNamed(type, KnownTypeNames.Auth0ApiAttribute))
             ?.ApplicationSyntaxReference;
         return first is null
             || (first.SyntaxTree == targetNode.SyntaxTree && targetNode.Span.Contains(first.Span));
@@ -513,8 +555,11 @@ internal sealed partial class ApiParser
     }
 
     private DeclaredAttribute? FindAttribute(ISymbol symbol, string className)
+        => FindAttribute(AttributesOf(symbol), className);
+
+    private static DeclaredAttribute? FindAttribute(ImmutableArray<DeclaredAttribute> attributes, string className)
     {
-        foreach (var attribute in AttributesOf(symbol))
+        foreach (var attribute in attributes)
         {
             if (attribute.ClassName == className)
             {
@@ -569,5 +614,90 @@ internal sealed partial class ApiParser
         }
 
         return name;
+    }
+
+    /// <summary>
+    /// Whether <see cref="FullName"/> of the type is <paramref name="fullName"/>, which must name a type declared in
+    /// a namespace (not <c>int?</c>, an array or a tuple), as the <see cref="KnownTypeNames"/> constants do;
+    /// <c>System.Threading.Tasks.Task&lt;TResult&gt;</c> names a generic type's definition. The parser asks this of every parameter type, result type and base type, so
+    /// it compares the parts without building the type's name, and builds it only for other shapes of type.
+    /// </summary>
+    internal static bool IsNamed(ITypeSymbol type, string fullName)
+    {
+        // The simple name: after the last dot, before the type parameter list ("Task" in "...Tasks.Task<TResult>").
+        var nameEnd = fullName.Length > 0 && fullName[fullName.Length - 1] == '>' ? fullName.IndexOf('<') : fullName.Length;
+        var nameStart = fullName.LastIndexOf('.', Math.Max(nameEnd - 1, 0)) + 1;
+        var name = type.Name;
+        if (name.Length != nameEnd - nameStart || string.CompareOrdinal(name, 0, fullName, nameStart, name.Length) != 0)
+        {
+            return false;
+        }
+
+        if (type is not INamedTypeSymbol { ContainingType: null, IsTupleType: false, IsAnonymousType: false } named
+            || type.TypeKind == TypeKind.Error
+            || type.ContainingNamespace is not { } @namespace
+            || (named.Arity > 0 && !named.IsDefinition))
+        {
+            return FullName(type) == fullName;
+        }
+
+        // A definition is named with its type parameters: "<TKey, TValue>".
+        var position = nameEnd;
+        if (named.Arity > 0)
+        {
+            if (position == fullName.Length)
+            {
+                return false;
+            }
+
+            position++;
+            for (var i = 0; i < named.TypeParameters.Length; i++)
+            {
+                var parameterName = named.TypeParameters[i].Name;
+                if (i > 0)
+                {
+                    if (string.CompareOrdinal(fullName, position, ", ", 0, 2) != 0)
+                    {
+                        return false;
+                    }
+
+                    position += 2;
+                }
+
+                if (string.CompareOrdinal(fullName, position, parameterName, 0, parameterName.Length) != 0)
+                {
+                    return false;
+                }
+
+                position += parameterName.Length;
+            }
+
+            if (position != fullName.Length - 1)
+            {
+                return false;
+            }
+        }
+        else if (nameEnd != fullName.Length)
+        {
+            return false;
+        }
+
+        // Compare the namespaces from the innermost outwards: "Tasks", then "Threading", then "System".
+        var end = nameStart - 1;
+        for (; !@namespace.IsGlobalNamespace; @namespace = @namespace.ContainingNamespace)
+        {
+            var segment = @namespace.Name;
+            var start = end - segment.Length;
+            if (start < 0
+                || (start > 0 && fullName[start - 1] != '.')
+                || string.CompareOrdinal(segment, 0, fullName, start, segment.Length) != 0)
+            {
+                return false;
+            }
+
+            end = start - 1;
+        }
+
+        return end == -1;
     }
 }

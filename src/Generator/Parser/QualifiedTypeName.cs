@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -21,22 +22,30 @@ namespace Auth0ClientGen.Generator.Parser;
 /// </remarks>
 internal static class QualifiedTypeName
 {
+    // One builder per thread, reused: names are written for every parameter of every method, and a new builder
+    // grows several times for a name such as "global::System.Threading.Tasks.Task<...>".
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
     /// <summary>The name as C# code can use it anywhere, or null for a shape this class leaves to Roslyn.</summary>
-    public static string? TryWrite(ITypeSymbol type)
-    {
-        var text = new StringBuilder();
-        return TryWrite(type, text, asCode: true) ? text.ToString() : null;
-    }
+    public static string? TryWrite(ITypeSymbol type) => Write(type, asCode: true);
 
     /// <summary>
     /// The name as the parser compares names, with namespaces, type arguments and CLR names but no <c>global::</c>,
     /// keywords or nullable annotations (<c>System.Threading.Tasks.Task&lt;System.Int32&gt;</c>), or null for a shape
     /// this class leaves to Roslyn.
     /// </summary>
-    public static string? TryWriteFullName(ITypeSymbol type)
+    public static string? TryWriteFullName(ITypeSymbol type) => Write(type, asCode: false);
+
+    private static string? Write(ITypeSymbol type, bool asCode)
     {
-        var text = new StringBuilder();
-        return TryWrite(type, text, asCode: false) ? text.ToString() : null;
+        // Taken while in use, so a nested call (there is none today) would get a builder of its own.
+        var text = t_builder ?? new StringBuilder(128);
+        t_builder = null;
+        var name = TryWrite(type, text, asCode) ? text.ToString() : null;
+        text.Clear();
+        t_builder = text;
+        return name;
     }
 
     private static bool TryWrite(ITypeSymbol type, StringBuilder text, bool asCode)

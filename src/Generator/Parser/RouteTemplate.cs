@@ -11,7 +11,7 @@ internal sealed class RouteTemplate
         Error = error;
     }
 
-    public IReadOnlyList<(string Text, bool IsPlaceholder)> Parts { get; }
+    public List<(string Text, bool IsPlaceholder)> Parts { get; }
 
     /// <summary>Why the template is malformed, worded to follow "is malformed: ", or null.</summary>
     public string? Error { get; }

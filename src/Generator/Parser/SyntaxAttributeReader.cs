@@ -89,6 +89,13 @@ internal sealed class SyntaxAttributeReader(NameCensus census)
     // Whether our namespace is imported, for each type whose methods were read.
     private readonly Dictionary<SyntaxNode, bool> _importsByType = new();
 
+    // What each attribute name means wherever the compilation uses it, before scopes are looked at; null for
+    // a name the reader leaves to the compiler. The same few names are on every method.
+    private readonly Dictionary<string, (KnownAttribute Known, string OtherName)?> _meaningsAnywhere = new(System.StringComparer.Ordinal);
+
+    // Reused for each method and parameter: most have one attribute or none.
+    private readonly ImmutableArray<DeclaredAttribute>.Builder _read = ImmutableArray.CreateBuilder<DeclaredAttribute>();
+
     /// <summary>
     /// The attributes of a method or parameter read from its syntax, or false when only the compiler can say.
     /// </summary>
@@ -119,8 +126,8 @@ internal sealed class SyntaxAttributeReader(NameCensus census)
             return true;
         }
 
-        var read = ImmutableArray.CreateBuilder<DeclaredAttribute>();
-        var seen = new HashSet<string>();
+        var read = _read;
+        read.Clear();
         foreach (var list in lists)
         {
             if (list.Target is not null)
@@ -135,7 +142,7 @@ internal sealed class SyntaxAttributeReader(NameCensus census)
                     || identifier.Text != identifier.ValueText
                     || Meaning(identifier.ValueText, method) is not { } known
                     || known.OnMethods != onMethods
-                    || !seen.Add(known.ClassName)
+                    || IsRead(read, known.ClassName)
                     || ReadArguments(attribute, known.Shape) is not { } arguments)
                 {
                     return false;
@@ -149,6 +156,19 @@ internal sealed class SyntaxAttributeReader(NameCensus census)
         attributes = read.ToImmutable();
         ReadCount++;
         return true;
+    }
+
+    private static bool IsRead(ImmutableArray<DeclaredAttribute>.Builder read, string className)
+    {
+        for (var i = 0; i < read.Count; i++)
+        {
+            if (read[i].ClassName == className)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -178,6 +198,25 @@ internal sealed class SyntaxAttributeReader(NameCensus census)
     /// </summary>
     private KnownAttribute? Meaning(string name, MethodDeclarationSyntax method)
     {
+        if (!_meaningsAnywhere.TryGetValue(name, out var meaning))
+        {
+            meaning = MeaningAnywhere(name);
+            _meaningsAnywhere.Add(name, meaning);
+        }
+
+        return meaning is var (known, otherName)
+            && !NamesTypeParameterInScope(method, known.SimpleName, otherName)
+            && ImportsOurNamespace(method)
+            ? known
+            : null;
+    }
+
+    /// <summary>
+    /// The attribute a simple name means in this compilation wherever no type parameter hides it and our namespace
+    /// is imported, with the other name C# would try for it, or null.
+    /// </summary>
+    private (KnownAttribute Known, string OtherName)? MeaningAnywhere(string name)
+    {
         KnownAttribute known;
         string other;
         if (KnownAttributes.TryGetValue(name, out known))
@@ -193,16 +232,10 @@ internal sealed class SyntaxAttributeReader(NameCensus census)
             return null;
         }
 
-        var simpleName = known.SimpleName;
-        if (!census.IsOnlyTypeNamed(simpleName, known.ClassName, type => BindsAsRead(type, known.Shape))
-            || census.NamesAnything(other)
-            || NamesTypeParameterInScope(method, simpleName, other)
-            || !ImportsOurNamespace(method))
-        {
-            return null;
-        }
-
-        return known;
+        return census.IsOnlyTypeNamed(known.SimpleName, known.ClassName, type => BindsAsRead(type, known.Shape))
+            && !census.NamesAnything(other)
+            ? (known, other)
+            : null;
     }
 
     private bool ImportsOurNamespace(MethodDeclarationSyntax method)
@@ -231,10 +264,12 @@ internal sealed class SyntaxAttributeReader(NameCensus census)
                 TypeDeclarationSyntax declaration => declaration.TypeParameterList,
                 _ => null,
             };
-            if (typeParameters is not null && typeParameters.Parameters.Any(parameter =>
-                    parameter.Identifier.ValueText == name || parameter.Identifier.ValueText == otherName))
+            foreach (var parameter in typeParameters?.Parameters ?? default)
             {
-                return true;
+                if (parameter.Identifier.ValueText == name || parameter.Identifier.ValueText == otherName)
+                {
+                    return true;
+                }
             }
         }
 
