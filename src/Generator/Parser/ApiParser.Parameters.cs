@@ -199,7 +199,7 @@ internal sealed partial class ApiParser
     private ParameterModel ParseParameter(IMethodSymbol method, IParameterSymbol parameter, List<string> placeholderRoots)
     {
         var name = EscapeIdentifier(parameter.Name);
-        var typeName = TypeName(parameter.Type);
+        var typeName = CachedTypeName(parameter.Type);
         var location = LocationOf(parameter);
         var refKindPrefix = parameter.RefKind switch
         {

@@ -42,9 +42,11 @@ internal sealed partial class ApiParser
     private readonly ImmutableArray<DiagnosticInfo>.Builder _diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
     private readonly System.Collections.Generic.Dictionary<string, EnumFormatter> _enumFormatters = new();
     private readonly SyntaxAttributeReader? _syntaxAttributes;
+    private readonly System.Collections.Generic.Dictionary<ISymbol, string> _typeNames = new(ReferenceComparer.Instance);
+
     // Sized for a typical interface's methods and parameters, so it rarely grows.
     private readonly System.Collections.Generic.Dictionary<ISymbol, ImmutableArray<DeclaredAttribute>> _attributes =
-        new(64, SymbolEqualityComparer.Default);
+        new(64, ReferenceComparer.Instance);
 
     // The generated enum formatter, called through the client's full name; set before members are parsed.
     private string _enumFormatterMethod = "FormatEnumValue";
@@ -579,6 +581,35 @@ internal sealed partial class ApiParser
 
     private static string EscapeIdentifier(string name)
         => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>
+    /// <see cref="TypeName"/>, remembered for each type symbol: an interface's methods use the same few types again
+    /// and again. A symbol object stands for one type with one nullable annotation, so it is compared by reference.
+    /// </summary>
+    private string CachedTypeName(ITypeSymbol type)
+    {
+        if (!_typeNames.TryGetValue(type, out var name))
+        {
+            name = TypeName(type);
+            _typeNames.Add(type, name);
+        }
+
+        return name;
+    }
+
+    /// <summary>
+    /// Compares symbols by reference, which is cheaper than <see cref="SymbolEqualityComparer"/>'s hashing. For the
+    /// parser's caches of what it read from a symbol this is enough: one symbol reached through two objects would
+    /// only be read twice.
+    /// </summary>
+    private sealed class ReferenceComparer : System.Collections.Generic.IEqualityComparer<ISymbol>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(ISymbol? x, ISymbol? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(ISymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
 
     private static string TypeName(ITypeSymbol type)
     {

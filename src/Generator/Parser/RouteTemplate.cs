@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace Auth0ClientGen.Generator.Parser;
@@ -19,7 +20,8 @@ internal sealed class RouteTemplate
     public static RouteTemplate Parse(string template)
     {
         var parts = new List<(string, bool)>();
-        if (!template.StartsWith("/"))
+        // Compared ordinally: a culture-aware StartsWith is slow, and would skip characters such as U+200B.
+        if (template.Length == 0 || template[0] != '/')
         {
             return Fail("it must start with '/'");
         }
@@ -92,6 +94,13 @@ internal sealed class RouteTemplate
                 continue;
             }
 
+            // Only a segment of at most six characters ("%2e%2e") can stand for "." or "..".
+            if (i - segmentStart > 6)
+            {
+                segmentStart = i + 1;
+                continue;
+            }
+
             var segment = template.Substring(segmentStart, i - segmentStart);
             var decoded = segment.Replace("%2e", ".").Replace("%2E", ".");
             if (decoded is "." or "..")
@@ -108,7 +117,7 @@ internal sealed class RouteTemplate
     /// <summary>A name (<c>id</c>), a property path (<c>order.Id</c>) or a catch-all (<c>**path</c>).</summary>
     private static bool IsPlaceholderName(string name)
     {
-        if (name.StartsWith("**"))
+        if (name.StartsWith("**", StringComparison.Ordinal))
         {
             return IsIdentifier(name.Substring(2));
         }
