@@ -70,7 +70,8 @@ internal static class EquatableArray
         where T : IEquatable<T>
         => new(items.ToImmutableArray());
 
+    /// <summary>The builder's items; a builder filled to its capacity hands over its array instead of copying it.</summary>
     public static EquatableArray<T> ToEquatableArray<T>(this ImmutableArray<T>.Builder builder)
         where T : IEquatable<T>
-        => new(builder.ToImmutable());
+        => new(builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable());
 }

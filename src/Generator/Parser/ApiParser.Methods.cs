@@ -148,7 +148,7 @@ internal sealed partial class ApiParser
         IMethodSymbol method,
         Location? location)
     {
-        var verbs = HttpMethodAttributes(method).ToList();
+        var verbs = HttpMethodAttributes(method);
         if (verbs.Count == 0)
         {
             Report(DiagnosticDescriptors.MissingHttpMethod, location, method.Name);
@@ -213,8 +213,19 @@ internal sealed partial class ApiParser
         return true;
     }
 
-    private IEnumerable<DeclaredAttribute> HttpMethodAttributes(IMethodSymbol method)
-        => AttributesOf(method).Where(attribute => HttpMethodsByAttribute.ContainsKey(attribute.ClassName));
+    private List<DeclaredAttribute> HttpMethodAttributes(IMethodSymbol method)
+    {
+        var verbs = new List<DeclaredAttribute>(1);
+        foreach (var attribute in AttributesOf(method))
+        {
+            if (HttpMethodsByAttribute.ContainsKey(attribute.ClassName))
+            {
+                verbs.Add(attribute);
+            }
+        }
+
+        return verbs;
+    }
 
     private static Location? AttributeLocation(DeclaredAttribute attribute) => attribute.Syntax?.GetLocation();
 
