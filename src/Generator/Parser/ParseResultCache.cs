@@ -42,8 +42,17 @@ namespace Auth0ClientGen.Generator.Parser;
 /// </remarks>
 internal sealed class ParseResultCache
 {
-    private readonly ConditionalWeakTable<SyntaxTree, TreeOutline> _outlines = new();
-    private readonly ConditionalWeakTable<SyntaxTree, Dictionary<TextSpanKey, Entry>> _entries = new();
+    // An outline depends on its tree alone, so every cache shares them, and each goes when its tree does.
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeOutline> Outlines = new();
+
+    // The results by the tree of their interface. A plain dictionary, trimmed to the trees of the newest
+    // compilation, rather than a weak table keyed by the trees: trees outlive drivers (the IDE keeps its documents
+    // when it makes a new driver), and a weak table keeps a value alive for as long as its key lives unless the
+    // table itself is collected first, so every driver ever made would have kept its results, and every garbage
+    // collection would have walked them (in the cold-run benchmark that was a sixth of the run).
+    private readonly Dictionary<SyntaxTree, Dictionary<TextSpanKey, Entry>> _entries = new();
+
+    // A state holds nothing of the cache, so a compilation that outlives its driver keeps only its own state alive.
     private readonly ConditionalWeakTable<Compilation, CompilationState> _states = new();
     private int _reusedCount;
     private int _readFromSyntaxCount;
@@ -62,8 +71,16 @@ internal sealed class ParseResultCache
         var compilation = context.SemanticModel.Compilation;
         var tree = context.TargetNode.SyntaxTree;
         var key = new TextSpanKey(context.TargetNode.Span.Start, context.TargetNode.Span.Length);
-        var state = _states.GetValue(compilation, c => new CompilationState(c, this));
-        var entries = _entries.GetOrCreateValue(tree);
+        var state = _states.GetValue(compilation, NewState);
+        Dictionary<TextSpanKey, Entry>? entries;
+        lock (_entries)
+        {
+            if (!_entries.TryGetValue(tree, out entries))
+            {
+                _entries.Add(tree, entries = []);
+            }
+        }
+
         Entry? entry;
         lock (entries)
         {
@@ -99,8 +116,30 @@ internal sealed class ParseResultCache
         return result;
     }
 
-    private TreeOutline OutlineOf(SyntaxTree tree, CancellationToken cancellationToken)
-        => _outlines.GetValue(tree, t => TreeOutline.Read(t, cancellationToken));
+    private static TreeOutline OutlineOf(SyntaxTree tree, CancellationToken cancellationToken)
+        => Outlines.GetValue(tree, t => TreeOutline.Read(t, cancellationToken));
+
+    /// <summary>
+    /// The state of a compilation seen for the first time, after dropping the results of interfaces in trees it
+    /// no longer has: an edited file is a new tree, and the old one could never be reused again.
+    /// </summary>
+    /// <remarks>
+    /// Two compilations run at once (the IDE may run a partial one beside the full one) can drop each other's
+    /// results; the cost is a parse that could have been reused, never a wrong result.
+    /// </remarks>
+    private CompilationState NewState(Compilation compilation)
+    {
+        var state = new CompilationState(compilation);
+        lock (_entries)
+        {
+            foreach (var tree in _entries.Keys.Where(tree => !state.Contains(tree)).ToList())
+            {
+                _entries.Remove(tree);
+            }
+        }
+
+        return state;
+    }
 
     private bool CanReuse(
         Entry entry,
@@ -130,7 +169,6 @@ internal sealed class ParseResultCache
     /// <summary>What the cache keeps of one compilation: its trees and what else can change binding.</summary>
     private sealed class CompilationState
     {
-        private readonly ParseResultCache _cache;
         private readonly CompilationOptions _options;
         private readonly ImmutableArray<MetadataReference> _references;
         private readonly string? _assemblyName;
@@ -145,9 +183,8 @@ internal sealed class ParseResultCache
         private Dictionary<string, List<TreeOutline>>? _declarationsByName;
         private HashSet<string>? _usingIdentifiers;
 
-        public CompilationState(Compilation compilation, ParseResultCache cache)
+        public CompilationState(Compilation compilation)
         {
-            _cache = cache;
             _options = compilation.Options;
             _references = compilation.References.ToImmutableArray();
             _assemblyName = compilation.AssemblyName;
@@ -155,6 +192,8 @@ internal sealed class ParseResultCache
             _order = compilation.SyntaxTrees.ToImmutableArray();
             _trees = new HashSet<SyntaxTree>(_order);
         }
+
+        public bool Contains(SyntaxTree tree) => _trees.Contains(tree);
 
         /// <summary>
         /// The simple names of the types declared in the files that changed since <paramref name="previous"/>, or
@@ -198,10 +237,10 @@ internal sealed class ParseResultCache
             }
 
             var removed = previous._trees.Where(tree => !_trees.Contains(tree))
-                .Select(tree => _cache.OutlineOf(tree, cancellationToken))
+                .Select(tree => OutlineOf(tree, cancellationToken))
                 .ToList();
             var added = _trees.Where(tree => !previous._trees.Contains(tree))
-                .Select(tree => _cache.OutlineOf(tree, cancellationToken))
+                .Select(tree => OutlineOf(tree, cancellationToken))
                 .ToList();
             var removedTexts = removed.Select(outline => outline.Text).OrderBy(text => text, StringComparer.Ordinal);
             var addedTexts = added.Select(outline => outline.Text).OrderBy(text => text, StringComparer.Ordinal);
@@ -233,7 +272,7 @@ internal sealed class ParseResultCache
                     _usingIdentifiers = [];
                     foreach (var tree in _trees)
                     {
-                        var outline = _cache.OutlineOf(tree, cancellationToken);
+                        var outline = OutlineOf(tree, cancellationToken);
                         _usingIdentifiers.UnionWith(outline.UsingIdentifiers);
                         foreach (var name in outline.IdentifiersByTypeName.Keys)
                         {
@@ -253,7 +292,7 @@ internal sealed class ParseResultCache
 
             var seen = new HashSet<string>();
             var pending = new Stack<string>();
-            var roots = _cache.OutlineOf(interfaceTree, cancellationToken).Identifiers
+            var roots = OutlineOf(interfaceTree, cancellationToken).Identifiers
                 .Concat(usingIdentifiers)
                 .Append(clientName);
             foreach (var name in roots)
