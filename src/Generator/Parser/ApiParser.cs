@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Auth0ClientGen.Generator.Diagnostics;
 using Auth0ClientGen.Generator.Helpers;
@@ -42,7 +44,7 @@ internal sealed partial class ApiParser
     private readonly ImmutableArray<DiagnosticInfo>.Builder _diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
     private readonly System.Collections.Generic.Dictionary<string, EnumFormatter> _enumFormatters = new();
     private readonly SyntaxAttributeReader? _syntaxAttributes;
-    private readonly System.Collections.Generic.Dictionary<ISymbol, string> _typeNames = new(ReferenceComparer.Instance);
+    private readonly ConcurrentDictionary<ITypeSymbol, string> _typeNames;
 
     // Sized for a typical interface's methods and parameters, so it rarely grows.
     private readonly System.Collections.Generic.Dictionary<ISymbol, ImmutableArray<DeclaredAttribute>> _attributes =
@@ -55,13 +57,21 @@ internal sealed partial class ApiParser
     // result it is or the parameter that carries it; their places are found only for a type that is missing.
     private readonly System.Collections.Generic.List<(ITypeSymbol Type, ISymbol Source)> _jsonTypes = [];
 
+    // Type names by compilation: every interface of a project uses the same few types, and a name depends on the
+    // type alone. Compared with nullability, since a name says "?"; compared by reference they would seldom be
+    // found again, as the compiler hands out a new object for a nullable-annotated type each time one is asked for.
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<ITypeSymbol, string>> TypeNamesByCompilation = new();
+
     private ApiParser(
+        Compilation compilation,
         INamedTypeSymbol @interface,
         AttributeData apiAttribute,
         SyntaxAttributeReader? syntaxAttributes,
         CancellationToken cancellationToken)
     {
         _syntaxAttributes = syntaxAttributes;
+        _typeNames = TypeNamesByCompilation.GetValue(
+            compilation, static _ => new ConcurrentDictionary<ITypeSymbol, string>(SymbolEqualityComparer.IncludeNullability));
         _interface = @interface;
         _apiAttribute = apiAttribute;
         _cancellationToken = cancellationToken;
@@ -92,6 +102,7 @@ internal sealed partial class ApiParser
         }
 
         var parser = new ApiParser(
+            context.SemanticModel.Compilation,
             @interface,
             context.Attributes[0],
             syntaxAttributes,
@@ -583,19 +594,12 @@ internal sealed partial class ApiParser
         => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     /// <summary>
-    /// <see cref="TypeName"/>, remembered for each type symbol: an interface's methods use the same few types again
-    /// and again. A symbol object stands for one type with one nullable annotation, so it is compared by reference.
+    /// <see cref="TypeName"/>, remembered for the compilation (see <see cref="TypeNamesByCompilation"/>).
     /// </summary>
-    private string CachedTypeName(ITypeSymbol type)
-    {
-        if (!_typeNames.TryGetValue(type, out var name))
-        {
-            name = TypeName(type);
-            _typeNames.Add(type, name);
-        }
+    private string CachedTypeName(ITypeSymbol type) => _typeNames.GetOrAdd(type, TypeNameOf);
 
-        return name;
-    }
+    // One delegate for every lookup, rather than one made per call from the method group.
+    private static readonly Func<ITypeSymbol, string> TypeNameOf = TypeName;
 
     /// <summary>
     /// Compares symbols by reference, which is cheaper than <see cref="SymbolEqualityComparer"/>'s hashing. For the
