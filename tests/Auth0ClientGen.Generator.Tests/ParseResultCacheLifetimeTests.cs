@@ -68,8 +68,7 @@ public class ParseResultCacheLifetimeTests
     private static (GeneratorDriver Driver, WeakReference OldTree) RunOnAFileThenOnItsEdit()
     {
         var compilation = GeneratorHarness.CreateCompilation(Api);
-        var driver = CSharpGeneratorDriver.Create([new Auth0ApiGenerator().AsSourceGenerator()], parseOptions: GeneratorHarness.ParseOptions)
-            .RunGenerators(compilation);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
         var oldTree = compilation.SyntaxTrees.Single();
         var editedTree = CSharpSyntaxTree.ParseText(
             Api.Replace("/orders/{id}", "/orders/v2/{id}", StringComparison.Ordinal),
