@@ -173,6 +173,33 @@ public sealed class AuthorizationRedirectTests : IAsyncLifetime
         Assert.Equal([AccessToken, null, null], primary.Requests.Select(request => request.Authorization?.Parameter));
     }
 
+    [Fact]
+    public async Task A_header_its_parser_refuses_is_still_dropped_on_leaving_the_host()
+    {
+        // Headers.Authorization reads null for this text, so a check through it would let it travel on.
+        string? sentElsewhere = "(no request)";
+        var primary = new RecordingHandler(request =>
+        {
+            if (request.RequestUri.Host == "other.example.com")
+            {
+                sentElsewhere = request.RawAuthorization;
+            }
+
+            return request.RequestUri.AbsolutePath == "/start"
+                ? Redirect(HttpStatusCode.Found, "https://other.example.com/landing")
+                : TokenResponses.Api("ok");
+        });
+        using var invoker = new HttpMessageInvoker(new AuthorizationRedirectHandler(null) { InnerHandler = primary });
+        var request = new HttpRequestMessage(HttpMethod.Get, "https://api.example.com/start");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer secret=\"quoted");
+        Assert.Null(request.Headers.Authorization);
+
+        using var response = await invoker.SendAsync(request, default);
+
+        Assert.Equal("Bearer secret=\"quoted", primary.Requests[0].RawAuthorization);
+        Assert.Null(sentElsewhere);
+    }
+
     private IFakeApi CreateClient(bool autoRedirectingPrimary = false)
     {
         var services = new ServiceCollection();

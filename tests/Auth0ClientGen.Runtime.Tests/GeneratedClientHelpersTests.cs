@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -302,6 +303,78 @@ public sealed class GeneratedClientHelpersTests
     }
 
     [Fact]
+    public async Task A_buffered_json_null_longer_than_the_probe_fails_when_the_result_may_not_be_null()
+    {
+        // Long enough to skip the probe and be read without waiting, so the null check after the read decides.
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => ReadJsonAsync<Person>(Json("null" + new string(' ', 40)), allowNull: false));
+
+        Assert.Contains("was JSON null", exception.Message);
+        Assert.Null(await ReadJsonAsync<Person>(Json("null" + new string(' ', 40)), allowNull: true));
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public async Task A_body_whose_reading_or_closing_waits_is_read_and_closed(bool readsWait, bool disposalWaits)
+    {
+        var json = """{"name":"Ada"}""" + new string(' ', 40);
+        var body = new WaitingStream(Encoding.UTF8.GetBytes(json), readsWait, disposalWaits);
+
+        var reading = ReadJsonAsync<Person>(Body(body), allowNull: false);
+        Assert.False(reading.IsCompleted);
+        body.Open();
+
+        Assert.Equal("Ada", (await reading).Name);
+        Assert.True(body.WasDisposed);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_json_null_whose_closing_waits_still_fails_after_the_body_is_closed(bool readsWait)
+    {
+        var body = new WaitingStream(Encoding.UTF8.GetBytes("null" + new string(' ', 40)), readsWait, disposalWaits: true);
+
+        var reading = ReadJsonAsync<Person>(Body(body), allowNull: false);
+        Assert.False(reading.IsCompleted);
+        body.Open();
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => reading);
+        Assert.Contains("was JSON null", exception.Message);
+        Assert.True(body.WasDisposed);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Malformed_json_closes_the_body_whether_or_not_reading_waits(bool readsWait)
+    {
+        var body = new WaitingStream(Encoding.UTF8.GetBytes("""{"name": nonsense, "padding": "          "}"""), readsWait, disposalWaits: false);
+
+        var reading = ReadJsonAsync<Person>(Body(body), allowNull: false);
+        body.Open();
+
+        await Assert.ThrowsAnyAsync<JsonException>(() => reading);
+        Assert.True(body.WasDisposed);
+    }
+
+    [Fact]
+    public async Task Options_that_do_not_know_the_type_fail_and_close_the_body()
+    {
+        // Found before anything is read, while the body is already open, such as a JsonContext without the type.
+        var body = new WaitingStream(Encoding.UTF8.GetBytes("""{"name":"Ada"}""" + new string(' ', 40)), false, false);
+        var response = Body(body);
+        response.RequestMessage = new HttpRequestMessage(HttpMethod.Get, Address);
+        var options = new JsonSerializerOptions { TypeInfoResolver = JsonTypeInfoResolver.Combine() };
+
+        await Assert.ThrowsAsync<NotSupportedException>(
+            () => GeneratedClientHelpers.ReadJsonAsync<Person>(response, options, allowNull: false, default).AsTask());
+        Assert.True(body.WasDisposed);
+    }
+
+    [Fact]
     public async Task Malformed_json_still_fails_as_json()
     {
         await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(
@@ -357,5 +430,67 @@ public sealed class GeneratedClientHelpersTests
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
     }
 
+    /// <summary>A response whose content hands out <paramref name="body"/> itself, so the test sees it closed.</summary>
+    private static HttpResponseMessage Body(WaitingStream body)
+    {
+        var content = new BodyContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+    }
+
     public sealed record Person(string Name);
+
+    private sealed class BodyContent(Stream body) : HttpContent
+    {
+        protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult(body);
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+            => body.CopyToAsync(stream);
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = body.Length;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// A body in memory whose reads, closing or both wait until the test calls <see cref="Open"/>, as a body still
+    /// arriving from the network does, so that the reader cannot finish them before they return.
+    /// </summary>
+    private sealed class WaitingStream(byte[] bytes, bool readsWait, bool disposalWaits) : MemoryStream(bytes, writable: false)
+    {
+        private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool WasDisposed { get; private set; }
+
+        public void Open() => _gate.TrySetResult();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (readsWait)
+            {
+                await _gate.Task;
+            }
+
+            return await base.ReadAsync(buffer, cancellationToken);
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            if (disposalWaits)
+            {
+                await _gate.Task;
+            }
+
+            WasDisposed = true;
+            await base.DisposeAsync();
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            WasDisposed = true;
+            base.Dispose(disposing);
+        }
+    }
 }

@@ -287,7 +287,7 @@ public static class GeneratedClientHelpers
                 // A ValueTask is read once: the continuation gets the token itself.
                 var accessToken = token.Result;
                 token = new ValueTask<string>(accessToken);
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+                Authorize(request, credentials, accessToken);
             }
 
             sending = httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -336,7 +336,7 @@ public static class GeneratedClientHelpers
                 {
                     if (credentials is not null)
                     {
-                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+                        Authorize(request, credentials, accessToken);
                     }
 
                     sending = httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -364,7 +364,7 @@ public static class GeneratedClientHelpers
                     accessToken = await credentials
                         .GetAccessTokenAsync(tokenRequest with { ForceRenewal = true }, cancellationToken)
                         .ConfigureAwait(false);
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+                    Authorize(request, credentials, accessToken);
                     response = await httpClient
                         .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
                         .ConfigureAwait(false);
@@ -393,6 +393,19 @@ public static class GeneratedClientHelpers
                 // Never reached: the filter records the failure and lets the exception go on.
                 throw;
             }
+        }
+    }
+
+    /// <summary>Puts the bearer token on the request, through the client's own header cache when it has one.</summary>
+    private static void Authorize(HttpRequestMessage request, ICredentialsProvider credentials, string accessToken)
+    {
+        if (credentials is ApiCredentialsProvider client)
+        {
+            client.Authorization.Apply(request, accessToken, client.ApiName);
+        }
+        else
+        {
+            BearerAuthorization.Shared.Apply(request, accessToken, "the client");
         }
     }
 
@@ -682,18 +695,119 @@ public static class GeneratedClientHelpers
     /// A <see cref="ValueTask{TResult}"/>: the body of an answer that has arrived is usually read without waiting,
     /// and then reading it costs no Task.
     /// </remarks>
-    public static async ValueTask<T> ReadJsonAsync<T>(
+    public static ValueTask<T> ReadJsonAsync<T>(
         HttpResponseMessage response,
         JsonSerializerOptions options,
         bool allowNull,
         CancellationToken cancellationToken)
     {
+        // Not an async method itself, for the same reason as SendAsync: a body of known length that is read without
+        // waiting (one buffered in memory, or a small one that came in with the headers) then costs no state machine.
+        // This method is shared by every reference type T, so a state machine of its own costs more here than in
+        // hand-written code for one type. Everything else (no status body, a body of unknown or tiny length, a read
+        // that waits, a failure) goes to ReadJsonSlowlyAsync, which does it all.
         if (response.StatusCode == HttpStatusCode.NoContent)
+        {
+            return ReadJsonSlowlyAsync<T>(response, null, options, allowNull, cancellationToken);
+        }
+
+        Task<Stream> opening;
+        try
+        {
+            opening = response.Content.ReadAsStreamAsync(cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return ValueTask.FromException<T>(exception);
+        }
+
+        if (!opening.IsCompletedSuccessfully)
+        {
+            return ReadJsonSlowlyAsync<T>(response, opening, options, allowNull, cancellationToken);
+        }
+
+        var stream = opening.Result;
+        ValueTask<T?> reading;
+        try
+        {
+            if (BodyProbeStream.CanExplain(BodyLength(response, stream)))
+            {
+                return ReadJsonSlowlyAsync<T>(response, opening, options, allowNull, cancellationToken);
+            }
+
+            reading = JsonSerializer.DeserializeAsync(stream, TypeInfo<T>(options), cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            stream.Dispose();
+            return ValueTask.FromException<T>(exception);
+        }
+
+        if (!reading.IsCompletedSuccessfully)
+        {
+            return FinishReadingJsonAsync(response, stream, reading, allowNull);
+        }
+
+        var value = reading.Result;
+        var disposing = stream.DisposeAsync();
+        if (!disposing.IsCompletedSuccessfully)
+        {
+            return FinishReadingJsonAsync(response, stream: null, new ValueTask<T?>(value), allowNull, disposing);
+        }
+
+        // A ValueTask is observed once, even one that completed.
+        disposing.GetAwaiter().GetResult();
+        return value is not null || allowNull
+            ? new ValueTask<T>(value!)
+            : ValueTask.FromException<T>(NoValue<T>(response, "was JSON null"));
+    }
+
+    /// <summary>
+    /// The rest of <see cref="ReadJsonAsync{T}"/> once its read had to wait: awaits the value, disposes the stream
+    /// (or awaits its disposal already started) and checks for null.
+    /// </summary>
+    private static async ValueTask<T> FinishReadingJsonAsync<T>(
+        HttpResponseMessage response,
+        Stream? stream,
+        ValueTask<T?> reading,
+        bool allowNull,
+        ValueTask disposing = default)
+    {
+        T? value;
+        if (stream is null)
+        {
+            value = reading.Result;
+            await disposing.ConfigureAwait(false);
+        }
+        else
+        {
+            await using (stream.ConfigureAwait(false))
+            {
+                value = await reading.ConfigureAwait(false);
+            }
+        }
+
+        return value is not null || allowNull ? value! : throw NoValue<T>(response, "was JSON null");
+    }
+
+    /// <summary>
+    /// <see cref="ReadJsonAsync{T}"/> in full, for every case its quick path leaves: a 204, a body of unknown or
+    /// small length, which may be missing or JSON <c>null</c>, and a stream that is not there yet. The stream being
+    /// opened is <c>opening</c>, or null for a 204, which has no body to open.
+    /// </summary>
+    private static async ValueTask<T> ReadJsonSlowlyAsync<T>(
+        HttpResponseMessage response,
+        Task<Stream>? opening,
+        JsonSerializerOptions options,
+        bool allowNull,
+        CancellationToken cancellationToken)
+    {
+        if (opening is null)
         {
             return allowNull ? default! : throw NoValue<T>(response, "had no body");
         }
 
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var stream = await opening.ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             var length = BodyLength(response, stream);
@@ -838,10 +952,9 @@ public static class GeneratedClientHelpers
         HttpResponseMessage response,
         CancellationToken cancellationToken)
     {
-        var authorization = request.Headers.Authorization;
         string?[] sentTokens =
         [
-            string.Equals(authorization?.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase) ? authorization!.Parameter : null,
+            BearerAuthorization.SentToken(request),
             request.Options.TryGetValue(RejectedTokenKey, out var rejected) ? rejected : null,
         ];
         var (body, truncated) = await ErrorBodyReader

@@ -23,6 +23,9 @@ internal sealed class ApiCredentialsProvider(
 
     public ILogger? Logger => logger;
 
+    /// <summary>The header text of the last token this client sent, kept per client so that clients do not take turns.</summary>
+    public BearerAuthorization Authorization { get; } = new();
+
     public ValueTask<string> GetAccessTokenAsync(AccessTokenRequest request, CancellationToken cancellationToken = default)
         => inner.GetAccessTokenAsync(request, cancellationToken);
 

@@ -77,9 +77,10 @@ internal sealed class AuthorizationRedirectHandler(ILogger? logger) : Delegating
 
             // Once the token has left for another origin's redirect it stays off, even if a later redirect
             // comes back, so that no redirect chain can pick it up again.
-            if (next.Headers.Authorization is not null && !TokenDestinations.SameOrigin(origin, target))
+            // Asked by name rather than through Headers.Authorization, which is null for a value its parser refuses.
+            if (!TokenDestinations.SameOrigin(origin, target))
             {
-                next.Headers.Authorization = null;
+                next.Headers.Remove("Authorization");
             }
 
             if (logger is not null)
@@ -88,7 +89,7 @@ internal sealed class AuthorizationRedirectHandler(ILogger? logger) : Delegating
                     logger,
                     status,
                     MessageText.Address(target),
-                    next.Headers.Authorization is null ? "not sent" : "kept");
+                    next.Headers.Contains("Authorization") ? "kept" : "not sent");
             }
 
             response.Dispose();

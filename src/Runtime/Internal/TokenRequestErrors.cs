@@ -14,13 +14,6 @@ namespace Auth0ClientGen.Internal;
 /// </summary>
 internal static partial class TokenRequestErrors
 {
-    // What an access token may be made of: visible ASCII without the characters that would end or split a
-    // credential in an Authorization header (quote, comma, backslash). This is looser than the b64token syntax of
-    // RFC 6750 on purpose, since some servers issue opaque tokens with other punctuation; what matters is that the
-    // header carries exactly the token, so spaces, line breaks and control characters are out.
-    private static readonly System.Buffers.SearchValues<char> TokenCharacters = System.Buffers.SearchValues.Create(
-        [.. Enumerable.Range(0x21, 0x7E - 0x21 + 1).Select(code => (char)code).Where(character => character is not ('"' or ',' or '\\'))]);
-
     private const string SettingsAdvice =
         "Check Auth0:Domain, Auth0:ClientId, Auth0:ClientSecret and the audience.";
 
@@ -178,13 +171,12 @@ internal static partial class TokenRequestErrors
     {
         if (response.Json is not { ValueKind: JsonValueKind.Object } json
             || !json.TryGetProperty("access_token", out var field)
-            || field.ValueKind != JsonValueKind.String
-            || field.GetString() is not { Length: > 0 } token)
+            || field.ValueKind != JsonValueKind.String)
         {
             return false;
         }
 
-        return token.AsSpan().IndexOfAnyExcept(TokenCharacters) < 0;
+        return BearerAuthorization.IsWellFormed(field.GetString());
     }
 
     /// <summary>

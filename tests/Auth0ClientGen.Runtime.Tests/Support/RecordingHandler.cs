@@ -35,6 +35,9 @@ internal sealed class RecordingHandler(Func<RecordedRequest, Task<HttpResponseMe
             body)
         {
             Marker = request.Headers.TryGetValues("X-Marker", out var marker) ? string.Join(",", marker) : null,
+            RawAuthorization = request.Headers.NonValidated.TryGetValues("Authorization", out var authorization)
+                ? authorization.ToString()
+                : null,
         };
         _requests.Enqueue(recorded);
         return await respond(recorded);
@@ -51,6 +54,12 @@ internal sealed record RecordedRequest(
 {
     /// <summary>The X-Marker header a test's own handler put on the request, if any.</summary>
     public string? Marker { get; init; }
+
+    /// <summary>
+    /// The Authorization header as the text that went out, several values joined by commas; null when there was none.
+    /// Unlike <see cref="Authorization"/> it shows a value its parser refuses, and every value when there are several.
+    /// </summary>
+    public string? RawAuthorization { get; init; }
 
     public bool IsTokenRequest => RequestUri.AbsolutePath == "/oauth/token";
 
