@@ -30,7 +30,11 @@ public static class Auth0ApiClient
             var declared = registration.Metadata.BaseUrl is { } baseUrl
                 && Uri.TryCreate(baseUrl, UriKind.Absolute, out var address) ? address : null;
             credentials = new ApiCredentialsProvider(
-                credentials, new TokenDestinations(declared, []), typeof(TApi).FullName ?? typeof(TApi).Name, null);
+                credentials,
+                new TokenDestinations(declared, []),
+                typeof(TApi).FullName ?? typeof(TApi).Name,
+                null,
+                new BearerAuthorization());
         }
 
         return registration.Factory(httpClient, credentials!);

@@ -76,6 +76,7 @@ public static class Auth0ServiceCollectionExtensions
             requireCredentials: true,
             static (options, _) => (options.Audience, Auth0Settings.AudienceKey));
         AddTokenEndpoint(services);
+        var authorization = new BearerAuthorization();
         return AddApiHttpClient(services, name).AddTypedClient<TApi>((httpClient, serviceProvider) =>
         {
             var options = serviceProvider.GetRequiredService<IOptionsMonitor<Auth0ClientOptions>>().Get(name);
@@ -83,7 +84,7 @@ public static class Auth0ServiceCollectionExtensions
             EnsureBaseAddress<TApi>(name, httpClient.BaseAddress, options, serviceProvider);
             var credentials = serviceProvider.GetRequiredService<CredentialsProviderPool>().GetOrCreate(options);
             return CreateClient<TApi>(
-                name, httpClient, credentials, options, options.Audience, options.Organization, serviceProvider);
+                name, httpClient, credentials, options, options.Audience, options.Organization, serviceProvider, authorization);
         });
     }
 
@@ -121,6 +122,7 @@ public static class Auth0ServiceCollectionExtensions
             configure,
             requireCredentials: false,
             (options, serviceProvider) => (NamedAudience(options, serviceProvider, credentialsName), audienceKey));
+        var authorization = new BearerAuthorization();
         return AddApiHttpClient(services, name).AddTypedClient<TApi>((httpClient, serviceProvider) =>
         {
             var options = serviceProvider.GetRequiredService<IOptionsMonitor<Auth0ClientOptions>>().Get(name);
@@ -134,7 +136,8 @@ public static class Auth0ServiceCollectionExtensions
                 ? credentialsOptions.Organization
                 : options.Organization;
             var credentials = serviceProvider.GetRequiredService<CredentialsProviderPool>().GetOrCreate(credentialsOptions);
-            return CreateClient<TApi>(name, httpClient, credentials, options, audience, organization, serviceProvider);
+            return CreateClient<TApi>(
+                name, httpClient, credentials, options, audience, organization, serviceProvider, authorization);
         });
     }
 
@@ -211,6 +214,7 @@ public static class Auth0ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(credentialsProvider);
         var name = AddApiOptions<TApi>(services, configure, requireCredentials: false, findAudience: null);
+        var authorization = new BearerAuthorization();
         return AddApiHttpClient(services, name).AddTypedClient<TApi>((httpClient, serviceProvider) =>
         {
             var options = serviceProvider.GetRequiredService<IOptionsMonitor<Auth0ClientOptions>>().Get(name);
@@ -218,7 +222,7 @@ public static class Auth0ServiceCollectionExtensions
             var credentials = credentialsProvider(serviceProvider) ?? throw new InvalidOperationException(
                 $"The credentials provider factory registered for {name} returned null.");
             return CreateClient<TApi>(
-                name, httpClient, credentials, options, options.Audience, options.Organization, serviceProvider);
+                name, httpClient, credentials, options, options.Audience, options.Organization, serviceProvider, authorization);
         });
     }
 
@@ -421,7 +425,8 @@ public static class Auth0ServiceCollectionExtensions
         Auth0ClientOptions options,
         string? defaultAudience,
         string? defaultOrganization,
-        IServiceProvider serviceProvider)
+        IServiceProvider serviceProvider,
+        BearerAuthorization authorization)
         where TApi : class
     {
         if (!string.IsNullOrWhiteSpace(options.BaseUrl))
@@ -437,7 +442,7 @@ public static class Auth0ServiceCollectionExtensions
         var destinations = new TokenDestinations(declaredBaseAddress, [.. options.AllowedHosts]);
         var logger = serviceProvider.GetService<ILoggerFactory>()?.CreateLogger(ApiLoggerCategory);
         return Auth0ApiClient.Create<TApi>(
-            httpClient, new ApiCredentialsProvider(credentials, destinations, name, logger));
+            httpClient, new ApiCredentialsProvider(credentials, destinations, name, logger, authorization));
     }
 
     private sealed record NamedCredentialsRegistration(string Name);

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Auth0ClientGen.Infrastructure;
 using Auth0ClientGen.Internal;
 using Auth0ClientGen.Runtime.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Auth0ClientGen.Runtime.Tests;
 
@@ -53,6 +54,27 @@ public sealed class BearerAuthorizationTests
         }
 
         Assert.Equal(["Bearer abc.def", "Bearer abc.def", "Bearer ghi"], handler.Requests.Select(request => request.RawAuthorization));
+    }
+
+    [Fact]
+    public async Task Clients_the_container_makes_for_one_registration_reuse_one_header_text()
+    {
+        // Typed clients are made anew for each resolution; the text belongs to the registration, so a client made
+        // for a new scope does not build it again.
+        var handler = new RecordingHandler(_ => TokenResponses.Api("ok"));
+        var services = new ServiceCollection();
+        services.AddAuth0ApiClient<IOrdersApi>(_ => new StaticCredentialsProvider("static.token"))
+            .ConfigurePrimaryHttpMessageHandler(() => handler);
+        await using var provider = services.BuildServiceProvider();
+
+        var first = provider.GetRequiredService<IOrdersApi>();
+        var second = provider.GetRequiredService<IOrdersApi>();
+        await first.GetAsync("/orders");
+        await second.GetAsync("/orders");
+
+        Assert.NotSame(first, second);
+        Assert.Equal("Bearer static.token", handler.Requests[0].RawAuthorization);
+        Assert.Same(handler.Requests[0].RawAuthorization, handler.Requests[1].RawAuthorization);
     }
 
     [Fact]
@@ -137,7 +159,7 @@ public sealed class BearerAuthorizationTests
 
     private static ICredentialsProvider Wrap(ICredentialsProvider provider, bool throughTheClientsOwnCache)
         => throughTheClientsOwnCache
-            ? new ApiCredentialsProvider(provider, TokenDestinations.BaseAddressOnly, "Shop.IOrdersApi", null)
+            ? new ApiCredentialsProvider(provider, TokenDestinations.BaseAddressOnly, "Shop.IOrdersApi", null, new BearerAuthorization())
             : provider;
 
     private static async Task SendAsync(RecordingHandler handler, ICredentialsProvider credentials)

@@ -13,7 +13,8 @@ internal sealed class ApiCredentialsProvider(
     ICredentialsProvider inner,
     TokenDestinations destinations,
     string apiName,
-    ILogger? logger)
+    ILogger? logger,
+    BearerAuthorization authorization)
     : ICredentialsProvider
 {
     public TokenDestinations Destinations => destinations;
@@ -23,8 +24,12 @@ internal sealed class ApiCredentialsProvider(
 
     public ILogger? Logger => logger;
 
-    /// <summary>The header text of the last token this client sent, kept per client so that clients do not take turns.</summary>
-    public BearerAuthorization Authorization { get; } = new();
+    /// <summary>
+    /// The header text of the last token sent, kept per registration (or per client made without one), so that
+    /// clients for different audiences do not take turns with one text, and a new client, as the container makes
+    /// for every scope, finds the text its registration built.
+    /// </summary>
+    public BearerAuthorization Authorization => authorization;
 
     public ValueTask<string> GetAccessTokenAsync(AccessTokenRequest request, CancellationToken cancellationToken = default)
         => inner.GetAccessTokenAsync(request, cancellationToken);

@@ -27,6 +27,11 @@ internal sealed class RecordingHandler(Func<RecordedRequest, Task<HttpResponseMe
         CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+
+        // Read as text before Headers.Authorization parses it: parsing replaces the text the client stored.
+        var rawAuthorization = request.Headers.NonValidated.TryGetValues("Authorization", out var authorization)
+            ? authorization.ToString()
+            : null;
         var recorded = new RecordedRequest(
             request.Method,
             request.RequestUri!,
@@ -35,9 +40,7 @@ internal sealed class RecordingHandler(Func<RecordedRequest, Task<HttpResponseMe
             body)
         {
             Marker = request.Headers.TryGetValues("X-Marker", out var marker) ? string.Join(",", marker) : null,
-            RawAuthorization = request.Headers.NonValidated.TryGetValues("Authorization", out var authorization)
-                ? authorization.ToString()
-                : null,
+            RawAuthorization = rawAuthorization,
         };
         _requests.Enqueue(recorded);
         return await respond(recorded);
