@@ -13,6 +13,8 @@ using Auth0ClientGen.Infrastructure;
 using Auth0ClientGen.Internal;
 using Auth0ClientGen.Runtime.Tests.Support;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Auth0ClientGen.Runtime.Tests;
 
@@ -209,6 +211,79 @@ public sealed class RequestPathAttackTests
             httpClient, credentials, request, new AccessTokenRequest("https://api"), default);
 
         Assert.Equal(["Bearer a.b-c_d~e+f/g=h!#$%&'()*:;<>?@[]^`{|}"], seen);
+    }
+
+    [Fact]
+    public async Task Through_the_registered_pipeline_a_same_origin_redirect_carries_the_token_unchanged_and_nothing_logs_it()
+    {
+        const string token = "eyJ.a-b_c~d+e/f=g!#$%&'()*:;<>?@[]^`{|}.NEVER-print-me";
+        var seen = new ConcurrentQueue<string>();
+        await using var server = await LoopbackServer.StartAsync(context =>
+        {
+            seen.Enqueue(context.Request.Path + " " + string.Join("|", context.Request.Headers.Authorization.ToArray()));
+            if (context.Request.Path == "/start")
+            {
+                context.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+                context.Response.Headers.Location = "/landing";
+                return Task.CompletedTask;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return context.Response.WriteAsync("bad " + token);
+        });
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace));
+        services.AddFakeLogging();
+        services.AddAuth0ApiClient<IBillingApi>(
+            _ => new StaticCredentialsProvider(token),
+            options => options.BaseUrl = server.Origin.AbsoluteUri);
+        using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IBillingApi>();
+
+        var exception = await Assert.ThrowsAsync<ApiException>(() => client.GetAsync("/start"));
+
+        Assert.Equal(["/start Bearer " + token, "/landing Bearer " + token], seen);
+        Assert.DoesNotContain(token, exception.ToString());
+        var logs = provider.GetFakeLogCollector().GetSnapshot();
+        Assert.NotEmpty(logs);
+        Assert.All(logs, record => Assert.DoesNotContain(token, record.ToString()));
+    }
+
+    [Fact]
+    public async Task A_401_from_an_origin_that_never_saw_the_token_does_not_force_a_renewal()
+    {
+        // Pre-existing, not from this change: the token was taken off on leaving the origin, yet the other origin's
+        // 401 counts as a rejection of it, and it renews the token (a call to the token endpoint) on that origin's word.
+        var forced = 0;
+        var primary = new RecordingHandler(request =>
+        {
+            if (request.RequestUri.Host == "api.example.com")
+            {
+                return new HttpResponseMessage(HttpStatusCode.Found) { Headers = { Location = new Uri("https://other.example.com/x") } };
+            }
+
+            var rejected = new HttpResponseMessage(HttpStatusCode.Unauthorized);
+            rejected.Headers.WwwAuthenticate.Add(new AuthenticationHeaderValue("Bearer", "error=\"invalid_token\""));
+            return rejected;
+        });
+        using var httpClient = new HttpClient(new AuthorizationRedirectHandler(null) { InnerHandler = primary }) { BaseAddress = BaseAddress };
+        var credentials = new DelegateCredentialsProvider((request, _) =>
+        {
+            if (request.ForceRenewal)
+            {
+                Interlocked.Increment(ref forced);
+            }
+
+            return ValueTask.FromResult(First);
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseAddress, "orders"));
+
+        await Assert.ThrowsAsync<ApiException>(() => GeneratedClientHelpers.SendAsync(
+            httpClient, credentials, request, new AccessTokenRequest("https://api"), default));
+
+        Assert.Equal([("api.example.com", "Bearer " + First), ("other.example.com", null)],
+            primary.Requests.Take(2).Select(r => (r.RequestUri.Host, r.RawAuthorization)));
+        Assert.Equal(0, forced);
     }
 
     // ---------------------------------------------------------------- ReadJsonAsync
