@@ -389,6 +389,51 @@ public sealed class RequestPathAttackTests
         Assert.Contains("had no body", exception.Message);
     }
 
+    [Fact]
+    public async Task Cancelling_while_a_read_waits_cancels_and_closes_the_body()
+    {
+        var stream = new GatedStream(Encoding.UTF8.GetBytes("""{"name":"Ada","padding":"xxxxxxxxxx"}"""));
+        var response = Body(stream);
+        using var cancelling = new CancellationTokenSource();
+
+        var reading = GeneratedClientHelpers.ReadJsonAsync<Person>(response, GeneratedClientHelpers.DefaultJsonOptions, false, cancelling.Token).AsTask();
+        Assert.False(reading.IsCompleted);
+        cancelling.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
+        Assert.True(stream.WasDisposed);
+    }
+
+    [Fact]
+    public async Task A_disposal_that_faults_without_throwing_from_the_call_keeps_its_type()
+    {
+        var stream = new FaultedDisposalStream(Encoding.UTF8.GetBytes("""{"name":"Ada","padding":"xxxxxxxxxx"}"""));
+        var response = Body(stream);
+
+        var reading = GeneratedClientHelpers.ReadJsonAsync<Person>(response, GeneratedClientHelpers.DefaultJsonOptions, false, default);
+
+        await Assert.ThrowsAsync<IOException>(() => reading.AsTask());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    [InlineData("   null   ")]
+    public async Task A_nullable_value_type_reads_a_missing_or_null_body_as_null(string body)
+    {
+        var response = new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            RequestMessage = new HttpRequestMessage(HttpMethod.Get, BaseAddress),
+        };
+
+        Assert.Null(await GeneratedClientHelpers.ReadJsonAsync<int?>(response, GeneratedClientHelpers.DefaultJsonOptions, true, default));
+        using var noContent = new HttpResponseMessage(HttpStatusCode.NoContent) { RequestMessage = new HttpRequestMessage(HttpMethod.Get, BaseAddress) };
+        Assert.Null(await GeneratedClientHelpers.ReadJsonAsync<int?>(noContent, GeneratedClientHelpers.DefaultJsonOptions, true, default));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => GeneratedClientHelpers
+            .ReadJsonAsync<int>(noContent, GeneratedClientHelpers.DefaultJsonOptions, false, default).AsTask());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static ICredentialsProvider Wrap(ICredentialsProvider provider, bool throughTheClientsOwnCache)
@@ -485,6 +530,24 @@ public sealed class RequestPathAttackTests
         {
             Dispose();
             throw new IOException("closing the body failed");
+        }
+    }
+
+    private sealed class GatedStream(byte[] bytes) : TrackingStream(bytes)
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+    }
+
+    private sealed class FaultedDisposalStream(byte[] bytes) : TrackingStream(bytes)
+    {
+        public override ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.FromException(new IOException("closing the body failed"));
         }
     }
 
