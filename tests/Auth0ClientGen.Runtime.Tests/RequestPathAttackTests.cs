@@ -286,6 +286,47 @@ public sealed class RequestPathAttackTests
         Assert.Equal(0, forced);
     }
 
+    [Fact]
+    public async Task Through_the_registered_pipeline_a_rejected_token_is_renewed_and_neither_token_is_logged_or_quoted()
+    {
+        var seen = new ConcurrentQueue<string>();
+        await using var server = await LoopbackServer.StartAsync(context =>
+        {
+            var sent = string.Join("|", context.Request.Headers.Authorization.ToArray());
+            seen.Enqueue(sent);
+            if (sent == "Bearer " + First)
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", error_description=\"{First}\"";
+                return Task.CompletedTask;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            context.Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", error_description=\"{First} {Second}\"";
+            return context.Response.WriteAsync($"first {First} second {Second}");
+        });
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace));
+        services.AddFakeLogging();
+        services.AddAuth0ApiClient<IBillingApi>(
+            _ => new DelegateCredentialsProvider((request, _) => ValueTask.FromResult(request.ForceRenewal ? Second : First)),
+            options => options.BaseUrl = server.Origin.AbsoluteUri);
+        using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IBillingApi>();
+
+        var exception = await Assert.ThrowsAsync<ApiException>(() => client.GetAsync("/orders"));
+
+        Assert.Equal(["Bearer " + First, "Bearer " + Second], seen);
+        var logs = provider.GetFakeLogCollector().GetSnapshot();
+        foreach (var token in new[] { First, Second })
+        {
+            Assert.DoesNotContain(token, exception.ToString());
+            Assert.DoesNotContain(token, exception.Content ?? string.Empty);
+            Assert.DoesNotContain(token, exception.AuthenticateErrorDescription ?? string.Empty);
+            Assert.All(logs, record => Assert.DoesNotContain(token, record.ToString() + record.Exception));
+        }
+    }
+
     // ---------------------------------------------------------------- ReadJsonAsync
 
     [Fact]
