@@ -70,9 +70,7 @@ public sealed class HostileServerTests
         {
             if (Interlocked.Increment(ref calls) == 1)
             {
-                var rejected = new HttpResponseMessage(HttpStatusCode.Unauthorized);
-                rejected.Headers.WwwAuthenticate.Add(new AuthenticationHeaderValue("Bearer", "error=\"invalid_token\""));
-                return rejected;
+                return TokenResponses.InvalidToken();
             }
 
             return new HttpResponseMessage(HttpStatusCode.BadRequest)

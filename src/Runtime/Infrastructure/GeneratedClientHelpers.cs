@@ -8,6 +8,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Json.Serialization;
@@ -345,8 +346,12 @@ public static class GeneratedClientHelpers
                 var response = await sending.ConfigureAwait(false);
 
                 // The API rejected the token (a revoked key, a rotated signing key): renew it and try once more, but
-                // only when the body can be sent again. A second rejection is final.
-                if (credentials is not null && IsTokenRejection(response) && ReplayableContent.CanSendAgain(request.Content))
+                // only when the answer came to a request that carried the token, and the body can be sent again. A
+                // second rejection is final.
+                if (credentials is not null
+                    && IsTokenRejection(response)
+                    && SentToken(response, request)
+                    && ReplayableContent.CanSendAgain(request.Content))
                 {
                     response.Dispose();
                     Telemetry.Record(Telemetry.Retries, Telemetry.ReasonTag, "rejected", Telemetry.AudienceTag, tokenRequest.Audience);
@@ -425,7 +430,7 @@ public static class GeneratedClientHelpers
     {
         RecordFailure(activity, exception);
         activity?.Dispose();
-        return ValueTask.FromException<HttpResponseMessage>(exception);
+        return Failed<HttpResponseMessage>(exception);
     }
 
     /// <summary>
@@ -491,8 +496,8 @@ public static class GeneratedClientHelpers
         CancellationToken cancellationToken)
     {
         // Not an async method itself: when the body is read without waiting, the usual case once an answer has
-        // arrived, the call costs no state machine beyond ReadJsonAsync's. Every path disposes the response if it
-        // fails, as ToApiResponseAsync does.
+        // arrived, the call costs no state machine. ReadJsonAsync never throws from the call, so every path disposes
+        // the response if it fails, as ToApiResponseAsync does.
         if (!response.IsSuccessStatusCode)
         {
             return DescribeErrorResponseAsync<T>(response, cancellationToken);
@@ -642,6 +647,13 @@ public static class GeneratedClientHelpers
     /// A 401 whose Bearer challenge says the token is invalid (<c>error="invalid_token"</c>) or gives no error
     /// at all. Other challenges, such as <c>insufficient_scope</c>, are not about the token's validity.
     /// </summary>
+    /// <summary>
+    /// Whether the request the response answers carried the token. After a redirect to another origin it did not,
+    /// and that origin's 401 says nothing about the token: it must not make the provider renew it.
+    /// </summary>
+    private static bool SentToken(HttpResponseMessage response, HttpRequestMessage request)
+        => BearerAuthorization.SentToken(response.RequestMessage ?? request) is not null;
+
     private static bool IsTokenRejection(HttpResponseMessage response)
         => response.StatusCode == HttpStatusCode.Unauthorized
             && BearerChallenge.Find(response.Headers.WwwAuthenticate) is { } challenge
@@ -704,8 +716,9 @@ public static class GeneratedClientHelpers
         // Not an async method itself, for the same reason as SendAsync: a body of known length that is read without
         // waiting (one buffered in memory, or a small one that came in with the headers) then costs no state machine.
         // This method is shared by every reference type T, so a state machine of its own costs more here than in
-        // hand-written code for one type. Everything else (no status body, a body of unknown or tiny length, a read
-        // that waits, a failure) goes to ReadJsonSlowlyAsync, which does it all.
+        // hand-written code for one type. Everything else (a 204, an empty body, one of unknown length, a result that
+        // needs the probe, a read that waits) goes to ReadJsonSlowlyAsync, which does it all. Nothing is thrown from
+        // the call: a failure comes back in the task, as from an async method.
         if (response.StatusCode == HttpStatusCode.NoContent)
         {
             return ReadJsonSlowlyAsync<T>(response, null, options, allowNull, cancellationToken);
@@ -718,7 +731,7 @@ public static class GeneratedClientHelpers
         }
         catch (Exception exception)
         {
-            return ValueTask.FromException<T>(exception);
+            return Failed<T>(exception);
         }
 
         if (!opening.IsCompletedSuccessfully)
@@ -730,7 +743,8 @@ public static class GeneratedClientHelpers
         ValueTask<T?> reading;
         try
         {
-            if (BodyProbeStream.CanExplain(BodyLength(response, stream)))
+            var length = BodyLength(response, stream);
+            if (length == 0 || NeedsProbe<T>(length))
             {
                 return ReadJsonSlowlyAsync<T>(response, opening, options, allowNull, cancellationToken);
             }
@@ -739,8 +753,7 @@ public static class GeneratedClientHelpers
         }
         catch (Exception exception)
         {
-            stream.Dispose();
-            return ValueTask.FromException<T>(exception);
+            return CloseAfterFailure<T>(stream, exception);
         }
 
         if (!reading.IsCompletedSuccessfully)
@@ -749,7 +762,16 @@ public static class GeneratedClientHelpers
         }
 
         var value = reading.Result;
-        var disposing = stream.DisposeAsync();
+        ValueTask disposing;
+        try
+        {
+            disposing = stream.DisposeAsync();
+        }
+        catch (Exception exception)
+        {
+            return Failed<T>(exception);
+        }
+
         if (!disposing.IsCompletedSuccessfully)
         {
             return FinishReadingJsonAsync(response, stream: null, new ValueTask<T?>(value), allowNull, disposing);
@@ -760,6 +782,37 @@ public static class GeneratedClientHelpers
         return value is not null || allowNull
             ? new ValueTask<T>(value!)
             : ValueTask.FromException<T>(NoValue<T>(response, "was JSON null"));
+    }
+
+    /// <summary>
+    /// Closes the body after a failure before anything was awaited, and hands the failure back as
+    /// <c>await using</c> would: a failure to close replaces the first.
+    /// </summary>
+    private static ValueTask<T> CloseAfterFailure<T>(Stream stream, Exception exception)
+    {
+        try
+        {
+            stream.Dispose();
+        }
+        catch (Exception closing)
+        {
+            return Failed<T>(closing);
+        }
+
+        return Failed<T>(exception);
+    }
+
+    /// <summary>
+    /// A failure handed back in the task, as an async method hands it back: a cancellation makes a cancelled task
+    /// that rethrows the same exception, anything else a faulted one. Methods that are not async themselves use it
+    /// for what they catch, so that they never throw from the call.
+    /// </summary>
+#pragma warning disable CS1998 // Async without await on purpose: the state machine turns the exception into the task.
+    private static async ValueTask<T> Failed<T>(Exception exception)
+#pragma warning restore CS1998
+    {
+        ExceptionDispatchInfo.Throw(exception);
+        return default!;
     }
 
     /// <summary>
@@ -791,8 +844,9 @@ public static class GeneratedClientHelpers
     }
 
     /// <summary>
-    /// <see cref="ReadJsonAsync{T}"/> in full, for every case its quick path leaves: a 204, a body of unknown or
-    /// small length, which may be missing or JSON <c>null</c>, and a stream that is not there yet. The stream being
+    /// <see cref="ReadJsonAsync{T}"/> in full, for every case its quick path leaves: a 204, an empty body, one of
+    /// unknown length, which may turn out empty, a result that needs the probe (see <see cref="NeedsProbe{T}"/>), and
+    /// a stream that is not there yet. The stream being
     /// opened is <c>opening</c>, or null for a 204, which has no body to open.
     /// </summary>
     private static async ValueTask<T> ReadJsonSlowlyAsync<T>(
@@ -816,10 +870,8 @@ public static class GeneratedClientHelpers
                 return allowNull ? default! : throw NoValue<T>(response, "had no body");
             }
 
-            if (!BodyProbeStream.CanExplain(length))
+            if (!NeedsProbe<T>(length))
             {
-                // The probe could explain neither "no body" nor "null" here, so it is not worth an object and a
-                // layer of reading per call.
                 var read = await JsonSerializer
                     .DeserializeAsync(stream, TypeInfo<T>(options), cancellationToken)
                     .ConfigureAwait(false);
@@ -847,6 +899,14 @@ public static class GeneratedClientHelpers
             return value is not null || allowNull ? value! : throw NoValue<T>(response, "was JSON null");
         }
     }
+
+    /// <summary>
+    /// Whether reading a body of <paramref name="length"/> bytes (null when unknown) as <typeparamref name="T"/> needs
+    /// a <see cref="BodyProbeStream"/> to explain a failure: a body of unknown length may turn out to be empty, and
+    /// for a non-nullable value type System.Text.Json fails on <c>null</c> as on malformed JSON. A body of known,
+    /// non-zero length read into anything else does not: it is not missing, and a <c>null</c> in it is read as null.
+    /// </summary>
+    private static bool NeedsProbe<T>(long? length) => length is null || default(T) is not null;
 
     /// <summary>
     /// How many bytes of body are left to read, when that is known without reading: from the stream when it can

@@ -32,6 +32,9 @@ internal sealed class AuthorizationRedirectHandler(ILogger? logger) : Delegating
         {
             if (!IsRedirect(response.StatusCode) || response.Headers.Location is not { } location)
             {
+                // The caller tells by this which request was answered: after a redirect, one that may have gone
+                // without the token. Real handlers set it already; a handler that does not gets it here.
+                response.RequestMessage ??= request;
                 return response;
             }
 

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -10,27 +9,22 @@ namespace Auth0ClientGen.Internal;
 /// Passes a response body through unchanged while noting how many bytes it had and whether it was the JSON literal
 /// <c>null</c>, so a failed deserialization can be explained as "no body" or "null".
 /// </summary>
+/// <remarks>
+/// Whether the body is <c>null</c> is decided as its bytes go by, whatever its length: it stays undecided through
+/// whitespace and the letters of <c>null</c>, and is settled at the first other byte, which for any other JSON
+/// value is the first one that is not whitespace. So the probe costs a look at a byte or two per body.
+/// </remarks>
 internal sealed class BodyProbeStream(Stream inner) : Stream
 {
-    // Enough for "null" with some whitespace around it; a longer body is something else.
-    private const int HeadLength = 16;
-
-    // Kept inline rather than as an array, so the probe that every JSON response passes through is one object.
-    private HeadBytes _head;
-
-    /// <summary>
-    /// Whether a probe could tell anything about a body of <paramref name="contentLength"/> bytes. A body whose
-    /// declared length is longer than the head is neither empty (HttpClient fails a body that ends early) nor a
-    /// <c>null</c> the probe would recognize, so reading it through a probe would only cost time.
-    /// </summary>
-    public static bool CanExplain(long? contentLength) => contentLength is not > HeadLength;
+    // How many letters of "null" have been read, or NotNull once a byte showed the body is something else.
+    private const int NotNull = -1;
+    private int _nullLetters;
 
     /// <summary>How many bytes have been read so far.</summary>
     public long BytesRead { get; private set; }
 
     /// <summary>Whether everything read so far is <c>null</c> with optional JSON whitespace around it.</summary>
-    public bool WasJsonNull
-        => BytesRead <= HeadLength && ((ReadOnlySpan<byte>)_head)[..(int)BytesRead].Trim(" \t\r\n"u8).SequenceEqual("null"u8);
+    public bool WasJsonNull => _nullLetters == 4;
 
     public override bool CanRead => true;
 
@@ -81,19 +75,21 @@ internal sealed class BodyProbeStream(Stream inner) : Stream
 
     private int Note(int read, ReadOnlySpan<byte> buffer)
     {
-        if (BytesRead < HeadLength)
+        BytesRead += read;
+        for (var i = 0; i < read && _nullLetters != NotNull; i++)
         {
-            var copied = (int)Math.Min(read, HeadLength - BytesRead);
-            buffer[..copied].CopyTo(((Span<byte>)_head)[(int)BytesRead..]);
+            var next = buffer[i];
+            if (next is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                // Whitespace before "null" or after it; inside it, it ends the match.
+                _nullLetters = _nullLetters is 0 or 4 ? _nullLetters : NotNull;
+            }
+            else
+            {
+                _nullLetters = _nullLetters < 4 && next == "null"u8[_nullLetters] ? _nullLetters + 1 : NotNull;
+            }
         }
 
-        BytesRead += read;
         return read;
-    }
-
-    [InlineArray(HeadLength)]
-    private struct HeadBytes
-    {
-        private byte _first;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
@@ -31,6 +32,14 @@ internal static class TokenResponses
                 Encoding.UTF8,
                 "text/html"),
         };
+
+    /// <summary>An API's 401 rejecting the token it was sent: <c>WWW-Authenticate: Bearer error="invalid_token"</c>.</summary>
+    public static HttpResponseMessage InvalidToken()
+    {
+        var rejected = new HttpResponseMessage(HttpStatusCode.Unauthorized);
+        rejected.Headers.WwwAuthenticate.Add(new AuthenticationHeaderValue("Bearer", "error=\"invalid_token\""));
+        return rejected;
+    }
 
     public static HttpResponseMessage Api(string text)
         => new(HttpStatusCode.OK) { Content = new StringContent(text, Encoding.UTF8, "text/plain") };

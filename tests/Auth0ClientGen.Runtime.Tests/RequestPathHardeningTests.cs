@@ -19,10 +19,10 @@ using Microsoft.Extensions.Logging;
 namespace Auth0ClientGen.Runtime.Tests;
 
 /// <summary>
-/// Attacks on the request path: the bearer header added as text, its per-client and shared caches, the redaction
-/// of sent tokens, and the synchronous quick path of ReadJsonAsync.
+/// The request path under hostile or unusual input: the bearer header added as text, its per-client and shared
+/// caches, the redaction of sent tokens, foreign 401s, and the synchronous quick path of ReadJsonAsync.
 /// </summary>
-public sealed class RequestPathAttackTests
+public sealed class RequestPathHardeningTests
 {
     private static readonly Uri BaseAddress = new("https://api.example.com/");
     private const string First = "eyJ.first-token.NEVER-print-me";
@@ -40,9 +40,7 @@ public sealed class RequestPathAttackTests
         {
             if (Interlocked.Increment(ref calls) == 1)
             {
-                var rejected = new HttpResponseMessage(HttpStatusCode.Unauthorized);
-                rejected.Headers.WwwAuthenticate.Add(new AuthenticationHeaderValue("Bearer", "error=\"invalid_token\""));
-                return rejected;
+                return TokenResponses.InvalidToken();
             }
 
             var failed = new HttpResponseMessage(HttpStatusCode.BadRequest)
@@ -77,9 +75,7 @@ public sealed class RequestPathAttackTests
         {
             if (Interlocked.Increment(ref calls) == 1)
             {
-                var rejected = new HttpResponseMessage(HttpStatusCode.Unauthorized);
-                rejected.Headers.WwwAuthenticate.Add(new AuthenticationHeaderValue("Bearer", "error=\"invalid_token\""));
-                return rejected;
+                return TokenResponses.InvalidToken();
             }
 
             return new HttpResponseMessage(HttpStatusCode.BadRequest)
@@ -204,7 +200,8 @@ public sealed class RequestPathAttackTests
             new StaticCredentialsProvider("a.b-c_d~e+f/g=h!#$%&'()*:;<>?@[]^`{|}"),
             TokenDestinations.BaseAddressOnly,
             "Shop.IOrdersApi",
-            null);
+            null,
+            new BearerAuthorization());
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, "orders"));
 
         using var response = await GeneratedClientHelpers.SendAsync(
@@ -252,8 +249,8 @@ public sealed class RequestPathAttackTests
     [Fact]
     public async Task A_401_from_an_origin_that_never_saw_the_token_does_not_force_a_renewal()
     {
-        // Pre-existing, not from this change: the token was taken off on leaving the origin, yet the other origin's
-        // 401 counts as a rejection of it, and it renews the token (a call to the token endpoint) on that origin's word.
+        // The token was taken off on leaving the origin, so the other origin's 401 says nothing about it and must not
+        // make the provider renew it (a call to the token endpoint) on that origin's word.
         var forced = 0;
         var primary = new RecordingHandler(request =>
         {
@@ -262,9 +259,7 @@ public sealed class RequestPathAttackTests
                 return new HttpResponseMessage(HttpStatusCode.Found) { Headers = { Location = new Uri("https://other.example.com/x") } };
             }
 
-            var rejected = new HttpResponseMessage(HttpStatusCode.Unauthorized);
-            rejected.Headers.WwwAuthenticate.Add(new AuthenticationHeaderValue("Bearer", "error=\"invalid_token\""));
-            return rejected;
+            return TokenResponses.InvalidToken();
         });
         using var httpClient = new HttpClient(new AuthorizationRedirectHandler(null) { InnerHandler = primary }) { BaseAddress = BaseAddress };
         var credentials = new DelegateCredentialsProvider((request, _) =>
@@ -390,8 +385,8 @@ public sealed class RequestPathAttackTests
     [InlineData(false)]
     public async Task A_padded_json_null_for_a_value_type_follows_the_documented_null_rule(bool allowNull)
     {
-        // Documented: with allowNull a JSON null gives default, without it an InvalidOperationException; for a body
-        // of up to 16 bytes that holds for value types, past 16 bytes System.Text.Json's JsonException comes instead.
+        // Documented: with allowNull a JSON null gives default, without it an InvalidOperationException, whatever the
+        // whitespace around it (System.Text.Json itself fails on null for a value type, as on malformed JSON).
         var response = new HttpResponseMessage(HttpStatusCode.OK)
         {
             Content = new StringContent("null" + new string(' ', 40), Encoding.UTF8, "application/json"),
@@ -479,7 +474,7 @@ public sealed class RequestPathAttackTests
 
     private static ICredentialsProvider Wrap(ICredentialsProvider provider, bool throughTheClientsOwnCache)
         => throughTheClientsOwnCache
-            ? new ApiCredentialsProvider(provider, TokenDestinations.BaseAddressOnly, "Shop.IOrdersApi", null)
+            ? new ApiCredentialsProvider(provider, TokenDestinations.BaseAddressOnly, "Shop.IOrdersApi", null, new BearerAuthorization())
             : provider;
 
     private static async Task SendAsync(RecordingHandler handler, ICredentialsProvider credentials, bool withBody)
