@@ -5,6 +5,28 @@ namespace Auth0ClientGen.Runtime.Tests;
 
 public sealed class RequestUriBuilderTests
 {
+    [Fact]
+    public void Builders_in_use_at_once_on_one_thread_do_not_share_a_buffer()
+    {
+        // The thread keeps one buffer for the next builder; a second builder started before the first finishes
+        // must get another, and a builder dropped unfinished must not leave the next one without.
+        var baseAddress = new Uri("https://api.example.com/v2/");
+        _ = new RequestUriBuilder(baseAddress).ToUri();
+        _ = new RequestUriBuilder(baseAddress).AppendLiteral("/dropped");
+        var first = new RequestUriBuilder(baseAddress).AppendLiteral("/orders/");
+        var second = new RequestUriBuilder(baseAddress).AppendLiteral("/users/");
+        first.AppendPathValue("a b", "id");
+        second.AppendPathValue(42, "id");
+        var third = new RequestUriBuilder(baseAddress).AppendLiteral("/long/").AppendPathValue(new string('x', 1000), "id");
+
+        Assert.Equal("https://api.example.com/v2/orders/a%20b", first.ToUri().OriginalString);
+        Assert.Equal("https://api.example.com/v2/users/42", second.ToUri().OriginalString);
+        Assert.Equal("https://api.example.com/v2/long/" + new string('x', 1000), third.ToUri().OriginalString);
+        Assert.Equal(
+            "https://api.example.com/v2/again?q=1",
+            new RequestUriBuilder(baseAddress).AppendLiteral("/again").AppendQuery("q", "1").ToUri().OriginalString);
+    }
+
     [Theory]
     [InlineData("https://api.example.com/v2?tenant=private", "a query string")]
     [InlineData("https://api.example.com/v2/?", "a query string")]
