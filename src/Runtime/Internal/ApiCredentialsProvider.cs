@@ -5,9 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Auth0ClientGen.Internal;
 
 /// <summary>
-/// Wraps a client's credentials with what <c>GeneratedClientHelpers.SendAsync</c> needs to
-/// know about the client: where its tokens may go, its name and its logger. Generated code passes only the
-/// credentials, so this is how they reach it without changing the generated calls.
+/// Wraps a client's credentials with what <c>GeneratedClientHelpers.SendAsync</c> needs to know about the client:
+/// where its tokens may go, its name, its logger and the header text of its last token. Generated code passes only
+/// the credentials, so this is how they reach it without changing the generated calls.
 /// </summary>
 internal sealed class ApiCredentialsProvider(
     ICredentialsProvider inner,
