@@ -120,6 +120,29 @@ public sealed class BearerAuthorizationTests
         }
     }
 
+    [Theory]
+    [InlineData("Bearer abc.def", "it starts with the Bearer prefix")]
+    [InlineData(" bearer\tabc.def", "it starts with the Bearer prefix")]
+    [InlineData("abc.def\n", "it holds a line break")]
+    [InlineData("abc\r\nX-Injected: 1", "it holds a line break")]
+    [InlineData(" abc.def", "it starts or ends with whitespace")]
+    [InlineData("abc.def\u2028", "it starts or ends with whitespace")]
+    [InlineData("Bearerish token", "it holds a space")]
+    [InlineData("abc,def", "it holds a quote, a comma or a backslash")]
+    [InlineData("abc\u007Fdef", "it holds a control character")]
+    [InlineData("abc\0def", "it holds a control character")]
+    [InlineData("abcdéf", "it holds a character outside ASCII")]
+    [InlineData("", "it is empty")]
+    public async Task The_message_says_what_is_wrong_with_the_token(string token, string problem)
+    {
+        var handler = new RecordingHandler(_ => TokenResponses.Api("ok"));
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => SendAsync(handler, Wrap(new SequenceProvider(token), throughTheClientsOwnCache: true)));
+
+        Assert.Contains($"cannot be sent: {problem}", exception.Message);
+    }
+
     [Fact]
     public async Task A_refused_token_is_refused_again_on_the_next_call()
     {

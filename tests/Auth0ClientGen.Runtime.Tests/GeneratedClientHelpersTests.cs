@@ -374,6 +374,40 @@ public sealed class GeneratedClientHelpersTests
         Assert.True(body.WasDisposed);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_body_that_is_not_json_is_named_with_the_call_and_its_content_type(bool streamed)
+    {
+        // An HTML error page answered with 200 is the usual case; System.Text.Json alone says only "'<' is invalid".
+        var html = "<html><body>Service unavailable, try later</body></html>";
+        var response = streamed ? Streamed(html, declareLength: false) : Text(HttpStatusCode.OK, html, "text/html");
+        if (streamed)
+        {
+            response.Content.Headers.ContentType = new MediaTypeHeaderValue("text/html");
+        }
+
+        var exception = await Assert.ThrowsAsync<JsonException>(() => ReadJsonAsync<Person>(response, allowNull: false));
+
+        Assert.StartsWith(
+            "GET https://api.example.com/users/42 answered 200 (OK) with a body (text/html) that could not be read as"
+            + " Person: '<' is an invalid start of a value.",
+            exception.Message);
+        Assert.DoesNotContain("api_key", exception.Message);
+        Assert.DoesNotContain("Service unavailable", exception.Message);
+        Assert.Equal("$", exception.Path);
+        Assert.IsType<JsonException>(exception.InnerException, exactMatch: false);
+    }
+
+    [Fact]
+    public async Task A_generic_result_is_named_with_its_type_arguments_when_the_body_is_not_json()
+    {
+        var exception = await Assert.ThrowsAsync<JsonException>(
+            () => ReadJsonAsync<System.Collections.Generic.List<Person>>(Json("""{"name":"not a list"}"""), allowNull: false));
+
+        Assert.Contains("could not be read as List<Person>:", exception.Message);
+    }
+
     [Fact]
     public async Task Malformed_json_still_fails_as_json()
     {

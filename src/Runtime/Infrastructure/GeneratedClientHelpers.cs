@@ -836,7 +836,14 @@ public static class GeneratedClientHelpers
         {
             await using (stream.ConfigureAwait(false))
             {
-                value = await reading.ConfigureAwait(false);
+                try
+                {
+                    value = await reading.ConfigureAwait(false);
+                }
+                catch (JsonException exception)
+                {
+                    throw NotJson<T>(response, exception);
+                }
             }
         }
 
@@ -872,9 +879,18 @@ public static class GeneratedClientHelpers
 
             if (!NeedsProbe<T>(length))
             {
-                var read = await JsonSerializer
-                    .DeserializeAsync(stream, TypeInfo<T>(options), cancellationToken)
-                    .ConfigureAwait(false);
+                T? read;
+                try
+                {
+                    read = await JsonSerializer
+                        .DeserializeAsync(stream, TypeInfo<T>(options), cancellationToken)
+                        .ConfigureAwait(false);
+                }
+                catch (JsonException exception)
+                {
+                    throw NotJson<T>(response, exception);
+                }
+
                 return read is not null || allowNull ? read! : throw NoValue<T>(response, "was JSON null");
             }
 
@@ -894,6 +910,10 @@ public static class GeneratedClientHelpers
             {
                 // A non-nullable value type: System.Text.Json refuses null itself, with a less helpful message.
                 return allowNull ? default! : throw NoValue<T>(response, "was JSON null", exception);
+            }
+            catch (JsonException exception)
+            {
+                throw NotJson<T>(response, exception);
             }
 
             return value is not null || allowNull ? value! : throw NoValue<T>(response, "was JSON null");
@@ -1060,6 +1080,33 @@ public static class GeneratedClientHelpers
             + $" Task<HttpResponseMessage>, or a nullable result such as Task<{type}?>.",
             innerException);
     }
+
+    /// <summary>
+    /// The failure to read a body as <typeparamref name="T"/>, told with the call, the answer and its content type,
+    /// which System.Text.Json's message alone does not say (an HTML error page answered with 200, typically). Still a
+    /// <see cref="JsonException"/>, with the same path and position, and the original inside. The body is not quoted.
+    /// </summary>
+    private static JsonException NotJson<T>(HttpResponseMessage response, JsonException exception)
+    {
+        var contentType = response.Content.Headers.ContentType?.MediaType is { } mediaType
+            ? $" ({MessageText.Quote(mediaType, 100)})"
+            : string.Empty;
+        var message = $"{DescribeAnswer(response)} with a body{contentType} that could not be read as"
+            + $" {ReadableName(typeof(T))}: {exception.Message}";
+        var sentToken = response.RequestMessage is { } request ? BearerAuthorization.SentToken(request) : null;
+        return new JsonException(
+            MessageText.WithoutSecrets(message, [sentToken]),
+            exception.Path,
+            exception.LineNumber,
+            exception.BytePositionInLine,
+            exception);
+    }
+
+    /// <summary>Such as <c>Order</c>, <c>List&lt;Order&gt;</c> or <c>Nullable&lt;Int32&gt;</c>.</summary>
+    private static string ReadableName(Type type)
+        => type.IsGenericType
+            ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(ReadableName))}>"
+            : type.Name;
 
     private static InvalidOperationException NullElement<T>(HttpResponseMessage response, int index)
     {

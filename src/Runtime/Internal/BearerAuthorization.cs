@@ -56,10 +56,9 @@ internal sealed class BearerAuthorization
             if (!IsWellFormed(accessToken))
             {
                 throw new InvalidOperationException(
-                    $"The credentials provider of {apiName} returned an access token that cannot be sent: it is empty"
-                    + " or holds a space, a line break or another control character, a quote, a comma, a backslash or"
-                    + " a character outside ASCII. Nothing was sent. Return the access token exactly as it was issued,"
-                    + " without the Bearer prefix.");
+                    $"The credentials provider of {apiName} returned an access token that cannot be sent: {Problem(accessToken)}."
+                    + " Nothing was sent. Return the access token exactly as it was issued, without the Bearer prefix"
+                    + " and without whitespace around it.");
             }
 
             last = new Entry(accessToken!, Prefix + accessToken);
@@ -69,6 +68,43 @@ internal sealed class BearerAuthorization
         var headers = request.Headers;
         headers.Remove(HeaderName);
         headers.TryAddWithoutValidation(HeaderName, last.HeaderValue);
+    }
+
+    /// <summary>What is wrong with a token <see cref="IsWellFormed"/> refused, without quoting any of it.</summary>
+    private static string Problem(string? accessToken)
+    {
+        if (string.IsNullOrEmpty(accessToken))
+        {
+            return "it is empty";
+        }
+
+        var text = accessToken.AsSpan();
+        var trimmed = text.TrimStart();
+        if (trimmed.Length > Prefix.Length
+            && trimmed.StartsWith(Prefix.AsSpan()[..^1], StringComparison.OrdinalIgnoreCase)
+            && char.IsWhiteSpace(trimmed[Prefix.Length - 1]))
+        {
+            return "it starts with the Bearer prefix, which the client adds itself";
+        }
+
+        if (text.ContainsAny('\r', '\n'))
+        {
+            return "it holds a line break";
+        }
+
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+        {
+            return "it starts or ends with whitespace";
+        }
+
+        var first = text[text.IndexOfAnyExcept(TokenCharacters)];
+        return first switch
+        {
+            ' ' => "it holds a space",
+            '"' or ',' or '\\' => "it holds a quote, a comma or a backslash, which would end or split it in the header",
+            > '\u007F' => "it holds a character outside ASCII",
+            _ => "it holds a control character",
+        };
     }
 
     /// <summary>
