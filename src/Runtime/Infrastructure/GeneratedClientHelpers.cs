@@ -350,7 +350,7 @@ public static class GeneratedClientHelpers
                 // second rejection is final.
                 if (credentials is not null
                     && IsTokenRejection(response)
-                    && SentToken(response, request)
+                    && AnsweredRequestCarriedToken(response, request)
                     && ReplayableContent.CanSendAgain(request.Content))
                 {
                     response.Dispose();
@@ -644,16 +644,16 @@ public static class GeneratedClientHelpers
     }
 
     /// <summary>
-    /// A 401 whose Bearer challenge says the token is invalid (<c>error="invalid_token"</c>) or gives no error
-    /// at all. Other challenges, such as <c>insufficient_scope</c>, are not about the token's validity.
-    /// </summary>
-    /// <summary>
     /// Whether the request the response answers carried the token. After a redirect to another origin it did not,
     /// and that origin's 401 says nothing about the token: it must not make the provider renew it.
     /// </summary>
-    private static bool SentToken(HttpResponseMessage response, HttpRequestMessage request)
+    private static bool AnsweredRequestCarriedToken(HttpResponseMessage response, HttpRequestMessage request)
         => BearerAuthorization.SentToken(response.RequestMessage ?? request) is not null;
 
+    /// <summary>
+    /// A 401 whose Bearer challenge says the token is invalid (<c>error="invalid_token"</c>) or gives no error
+    /// at all. Other challenges, such as <c>insufficient_scope</c>, are not about the token's validity.
+    /// </summary>
     private static bool IsTokenRejection(HttpResponseMessage response)
         => response.StatusCode == HttpStatusCode.Unauthorized
             && BearerChallenge.Find(response.Headers.WwwAuthenticate) is { } challenge
@@ -774,7 +774,7 @@ public static class GeneratedClientHelpers
 
         if (!disposing.IsCompletedSuccessfully)
         {
-            return FinishReadingJsonAsync(response, stream: null, new ValueTask<T?>(value), allowNull, disposing);
+            return FinishClosingAsync(response, value, disposing, allowNull);
         }
 
         // A ValueTask is observed once, even one that completed.
@@ -817,44 +817,46 @@ public static class GeneratedClientHelpers
 
     /// <summary>
     /// The rest of <see cref="ReadJsonAsync{T}"/> once its read had to wait: awaits the value, disposes the stream
-    /// (or awaits its disposal already started) and checks for null.
+    /// and checks for null.
     /// </summary>
     private static async ValueTask<T> FinishReadingJsonAsync<T>(
         HttpResponseMessage response,
-        Stream? stream,
+        Stream stream,
         ValueTask<T?> reading,
-        bool allowNull,
-        ValueTask disposing = default)
+        bool allowNull)
     {
         T? value;
-        if (stream is null)
+        await using (stream.ConfigureAwait(false))
         {
-            value = reading.Result;
-            await disposing.ConfigureAwait(false);
-        }
-        else
-        {
-            await using (stream.ConfigureAwait(false))
+            try
             {
-                try
-                {
-                    value = await reading.ConfigureAwait(false);
-                }
-                catch (JsonException exception)
-                {
-                    throw NotJson<T>(response, exception);
-                }
+                value = await reading.ConfigureAwait(false);
+            }
+            catch (JsonException exception)
+            {
+                throw NotJson<T>(response, exception);
             }
         }
 
         return value is not null || allowNull ? value! : throw NoValue<T>(response, "was JSON null");
     }
 
+    /// <summary>The rest of <see cref="ReadJsonAsync{T}"/> once the value is read and only closing the body waits.</summary>
+    private static async ValueTask<T> FinishClosingAsync<T>(
+        HttpResponseMessage response,
+        T? value,
+        ValueTask disposing,
+        bool allowNull)
+    {
+        await disposing.ConfigureAwait(false);
+        return value is not null || allowNull ? value! : throw NoValue<T>(response, "was JSON null");
+    }
+
     /// <summary>
     /// <see cref="ReadJsonAsync{T}"/> in full, for every case its quick path leaves: a 204, an empty body, one of
     /// unknown length, which may turn out empty, a result that needs the probe (see <see cref="NeedsProbe{T}"/>), and
-    /// a stream that is not there yet. The stream being
-    /// opened is <c>opening</c>, or null for a 204, which has no body to open.
+    /// a stream that is not there yet. The stream being opened is <c>opening</c>, or null for a 204, which has no
+    /// body to open.
     /// </summary>
     private static async ValueTask<T> ReadJsonSlowlyAsync<T>(
         HttpResponseMessage response,
