@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Auth0ClientGen.Infrastructure;
 using Auth0ClientGen.Internal;
 using Auth0ClientGen.Runtime.Tests.Support;
+using static Auth0ClientGen.Runtime.Tests.Support.AuthorizedCalls;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Auth0ClientGen.Runtime.Tests;
@@ -18,8 +19,6 @@ namespace Auth0ClientGen.Runtime.Tests;
 /// </summary>
 public sealed class BearerAuthorizationTests
 {
-    private static readonly Uri BaseAddress = new("https://api.example.com/");
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -178,19 +177,6 @@ public sealed class BearerAuthorizationTests
         using var request = new HttpRequestMessage(HttpMethod.Get, BaseAddress);
 
         Assert.Null(BearerAuthorization.SentToken(request));
-    }
-
-    private static ICredentialsProvider Wrap(ICredentialsProvider provider, bool throughTheClientsOwnCache)
-        => throughTheClientsOwnCache
-            ? new ApiCredentialsProvider(provider, TokenDestinations.BaseAddressOnly, "Shop.IOrdersApi", null, new BearerAuthorization())
-            : provider;
-
-    private static async Task SendAsync(RecordingHandler handler, ICredentialsProvider credentials)
-    {
-        using var httpClient = new HttpClient(handler, disposeHandler: false) { BaseAddress = BaseAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseAddress, "orders"));
-        using var response = await GeneratedClientHelpers.SendAsync(
-            httpClient, credentials, request, new AccessTokenRequest("https://api"), default);
     }
 
     /// <summary>Returns the given tokens in turn, one per call, as they are, without any check of its own.</summary>

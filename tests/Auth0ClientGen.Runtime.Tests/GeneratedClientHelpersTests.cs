@@ -467,26 +467,12 @@ public sealed class GeneratedClientHelpersTests
     /// <summary>A response whose content hands out <paramref name="body"/> itself, so the test sees it closed.</summary>
     private static HttpResponseMessage Body(WaitingStream body)
     {
-        var content = new BodyContent(body);
+        var content = new StreamBodyContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
     }
 
     public sealed record Person(string Name);
-
-    private sealed class BodyContent(Stream body) : HttpContent
-    {
-        protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult(body);
-
-        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
-            => body.CopyToAsync(stream);
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = body.Length;
-            return true;
-        }
-    }
 
     /// <summary>
     /// A body in memory whose reads, closing or both wait until the test calls <see cref="Open"/>, as a body still

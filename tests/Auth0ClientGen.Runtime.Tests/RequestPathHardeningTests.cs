@@ -12,6 +12,7 @@ using System.Threading.Tasks;
 using Auth0ClientGen.Infrastructure;
 using Auth0ClientGen.Internal;
 using Auth0ClientGen.Runtime.Tests.Support;
+using static Auth0ClientGen.Runtime.Tests.Support.AuthorizedCalls;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -24,7 +25,6 @@ namespace Auth0ClientGen.Runtime.Tests;
 /// </summary>
 public sealed class RequestPathHardeningTests
 {
-    private static readonly Uri BaseAddress = new("https://api.example.com/");
     private const string First = "eyJ.first-token.NEVER-print-me";
     private const string Second = "eyJ.second-token.NEVER-print-me";
 
@@ -341,7 +341,7 @@ public sealed class RequestPathHardeningTests
     [Fact]
     public async Task ReadApiResponseAsync_disposes_the_response_when_closing_the_body_fails()
     {
-        var content = new TrackingContent(new ThrowingDisposalStream(Encoding.UTF8.GetBytes("""{"name":"Ada","padding":"xxxxxxxxxx"}""")));
+        var content = new StreamBodyContent(new ThrowingDisposalStream(Encoding.UTF8.GetBytes("""{"name":"Ada","padding":"xxxxxxxxxx"}""")));
         var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
         response.RequestMessage = new HttpRequestMessage(HttpMethod.Get, BaseAddress);
 
@@ -472,25 +472,9 @@ public sealed class RequestPathHardeningTests
 
     // ---------------------------------------------------------------- helpers
 
-    private static ICredentialsProvider Wrap(ICredentialsProvider provider, bool throughTheClientsOwnCache)
-        => throughTheClientsOwnCache
-            ? new ApiCredentialsProvider(provider, TokenDestinations.BaseAddressOnly, "Shop.IOrdersApi", null, new BearerAuthorization())
-            : provider;
-
-    private static async Task SendAsync(RecordingHandler handler, ICredentialsProvider credentials, bool withBody)
-    {
-        using var httpClient = new HttpClient(handler, disposeHandler: false) { BaseAddress = BaseAddress };
-        using var request = new HttpRequestMessage(withBody ? HttpMethod.Post : HttpMethod.Get, new Uri(BaseAddress, "orders"))
-        {
-            Content = withBody ? new StringContent("{}", Encoding.UTF8, "application/json") : null,
-        };
-        using var response = await GeneratedClientHelpers.SendAsync(
-            httpClient, credentials, request, new AccessTokenRequest("https://api"), default);
-    }
-
     private static HttpResponseMessage Body(Stream body)
     {
-        var content = new TrackingContent(body);
+        var content = new StreamBodyContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = new HttpRequestMessage(HttpMethod.Get, BaseAddress) };
     }
@@ -524,27 +508,6 @@ public sealed class RequestPathHardeningTests
             }
 
             return base.SendAsync(request, cancellationToken);
-        }
-    }
-
-    private sealed class TrackingContent(Stream body) : HttpContent
-    {
-        public bool WasDisposed { get; private set; }
-
-        protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult(body);
-
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => body.CopyToAsync(stream);
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = body.Length;
-            return true;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            WasDisposed = true;
-            base.Dispose(disposing);
         }
     }
 
