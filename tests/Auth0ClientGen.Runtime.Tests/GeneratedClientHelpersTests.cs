@@ -400,6 +400,23 @@ public sealed class GeneratedClientHelpersTests
     }
 
     [Fact]
+    public async Task A_body_that_echoes_the_sent_token_where_json_reading_fails_has_it_redacted()
+    {
+        // System.Text.Json names the path of the failure, and a path holds the body's property names.
+        const string token = "eyJ.echoed-token.NEVER-print-me";
+        var response = Json($$"""{"{{token}}":"not a number"}""");
+        response.RequestMessage = new HttpRequestMessage(HttpMethod.Get, Address);
+        response.RequestMessage.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
+
+        var exception = await Assert.ThrowsAsync<JsonException>(() => GeneratedClientHelpers.ReadJsonAsync<
+            System.Collections.Generic.Dictionary<string, int>>(
+                response, GeneratedClientHelpers.DefaultJsonOptions, allowNull: false, default).AsTask());
+
+        Assert.DoesNotContain(token, exception.Message);
+        Assert.Contains("[redacted]", exception.Message);
+    }
+
+    [Fact]
     public async Task A_generic_result_is_named_with_its_type_arguments_when_the_body_is_not_json()
     {
         var exception = await Assert.ThrowsAsync<JsonException>(
